@@ -1,0 +1,66 @@
+// `observatoire importer`: loads every known source file under the data folders into the warehouse.
+import path from "node:path";
+import type { Command } from "commander";
+import { z } from "zod";
+import { importFiles, type FileReport, type ImportReport } from "../../pipelines/ingest/import-files.ts";
+import { formatDuree, formatEntier } from "../../pipelines/publish/format-fr.ts";
+import { withWarehouseBuild } from "../../pipelines/warehouse/atomic-build.ts";
+import { warehousePath } from "../../pipelines/warehouse/paths.ts";
+import { collect, donneesOption, parseOptions, sortieOption, territoireOption, verbosityOf } from "../options.ts";
+import { Reporter } from "../output.ts";
+
+export const importOptionsSchema = z.object({
+  donnees: donneesOption,
+  sortie: sortieOption,
+  territoire: territoireOption.default("32"),
+});
+export type ImportCommandOptions = z.infer<typeof importOptionsSchema>;
+
+export function registerImporter(program: Command): void {
+  program
+    .command("importer")
+    .description("charge dans l'entrepôt tous les fichiers sources reconnus des dossiers de données")
+    .requiredOption("-d, --donnees <dossier>", "dossier de données (répétable : le dernier l'emporte)", collect)
+    .option("-s, --sortie <dossier>", "dossier de sortie (défaut : sortie)")
+    .option("-t, --territoire <code>", "code du département étudié (défaut : 32)")
+    .action(async (raw, command: Command) => {
+      const reporter = new Reporter(verbosityOf(command.optsWithGlobals()));
+      await runImport(parseOptions(importOptionsSchema, raw), reporter, "importer");
+    });
+}
+
+export async function runImport(options: ImportCommandOptions, reporter: Reporter, commande: string): Promise<ImportReport> {
+  reporter.info(`Import des données de ${options.donnees.join(", ")} (territoire ${options.territoire})…`);
+  const report = await withWarehouseBuild(options.sortie, (warehouse) =>
+    importFiles(warehouse, {
+      dossiers: options.donnees,
+      territoire: options.territoire,
+      commande,
+      onFichier: (file) => reporter.info(describeFile(file)),
+      onIgnore: (ignored) => reporter.info(`  ignoré   ${path.join(ignored.dossier, ignored.chemin)} : ${ignored.motif}`),
+      onAvertissement: (message) => reporter.warn(message),
+    }),
+  );
+  const { territoire, fichiers } = report;
+  const loaded = fichiers.filter((file) => file.etat === "charge");
+  const rejected = fichiers.reduce((total, file) => total + file.lignesRejetees, 0);
+  reporter.success(
+    `${territoire.libelle} (${territoire.code}) : ${territoire.communes} communes, ${territoire.epcis} EPCI, ${territoire.epcisLimitrophes} EPCI limitrophes, COG ${territoire.geoAnnee}.`,
+  );
+  reporter.success(
+    `${loaded.length} fichier(s) chargé(s), ${fichiers.length - loaded.length} déjà chargé(s), ${report.ignores.length} ignoré(s)` +
+      `${rejected ? `, ${formatEntier(rejected)} ligne(s) rejetée(s) (voir « observatoire etat »)` : ""}. Entrepôt : ${warehousePath(options.sortie)}`,
+  );
+  if (fichiers.some((file) => file.demo)) reporter.warn("Données de démonstration : ces chiffres ne sont pas des statistiques officielles.");
+  return report;
+}
+
+function describeFile(file: FileReport): string {
+  const what = [file.libelle, file.niveau && file.niveau !== "commune" ? `niveau ${file.niveau}` : undefined]
+    .filter(Boolean)
+    .join(", ");
+  const when = `millésime ${file.millesime ?? "inconnu"}, géographie ${file.geoAnnee ?? "—"}`;
+  const counts = `${formatEntier(file.lignesLues)} lues / ${formatEntier(file.lignesChargees)} chargées / ${formatEntier(file.lignesRejetees)} rejetées`;
+  const state = file.etat === "deja_charge" ? "déjà chargé" : formatDuree(file.dureeMs);
+  return `  ${file.etat === "charge" ? "chargé  " : "inchangé"} ${path.join(file.dossier, file.chemin)}\n           ${what} · ${when} · ${counts} · ${state}`;
+}

@@ -1,0 +1,42 @@
+// Typed errors: every data problem names its file, line and column, in French, with a suggestion.
+
+export interface DataLocation {
+  fichier?: string;
+  ligne?: number;
+  colonne?: string;
+}
+
+/** A problem in the user's input data: the run stops with exit code 1. */
+export class DataError extends Error {
+  constructor(
+    message: string,
+    readonly location: DataLocation = {},
+    readonly suggestion?: string,
+  ) {
+    super(message);
+    this.name = "DataError";
+  }
+
+  /** The full French message, location first, as printed by the CLI. */
+  describe(): string {
+    const where = describeLocation(this.location);
+    const text = where ? `${where} : ${this.message}` : this.message;
+    return this.suggestion ? `${text}\n  → ${this.suggestion}` : text;
+  }
+}
+
+/** A wrong command-line usage: exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string, readonly suggestion?: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export function describeLocation({ fichier, ligne, colonne }: DataLocation): string {
+  const parts: string[] = [];
+  if (fichier) parts.push(fichier);
+  if (ligne !== undefined) parts.push(`ligne ${ligne}`);
+  if (colonne) parts.push(`colonne ${colonne}`);
+  return parts.join(", ");
+}

@@ -1,0 +1,232 @@
+// The import step: discovers, recognises, validates and loads every known source file under the data folders.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DataError, UsageError } from "../errors.ts";
+import { buildGeography, type TerritorySummary } from "../geography/build-geography.ts";
+import { mapValuesToCog } from "../geography/map-to-cog.ts";
+import { ensureSchema, FILE_OWNED_TABLES } from "../warehouse/schema.ts";
+import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { decodeFile, type DecodedFile } from "./decode.ts";
+import { discover, type Candidate } from "./discover.ts";
+import { loadTable } from "./load-table.ts";
+import { loadWide } from "./load-wide.ts";
+import { readRaw } from "./read-raw.ts";
+import { recognise, type Recognised } from "./recognise.ts";
+
+export const DEMO_MARKER = "DONNEES-DE-DEMONSTRATION.txt";
+const TEXT_EXTENSIONS = /\.(csv|txt|tsv)$/i;
+
+export interface FileReport {
+  dossier: string;
+  chemin: string;
+  sourceId: string;
+  libelle: string;
+  niveau?: string;
+  millesime?: number;
+  geoAnnee?: number;
+  encodage: string;
+  lignesLues: number;
+  lignesChargees: number;
+  lignesRejetees: number;
+  dureeMs: number;
+  etat: "charge" | "deja_charge";
+  demo: boolean;
+}
+
+export interface Ignored {
+  dossier: string;
+  chemin: string;
+  motif: string;
+}
+
+export interface ImportReport {
+  territoire: TerritorySummary;
+  fichiers: FileReport[];
+  ignores: Ignored[];
+  avertissements: string[];
+  erreurs: DataError[];
+}
+
+export interface ImportOptions {
+  dossiers: string[];
+  territoire: string;
+  commande: string;
+  onFichier?: (report: FileReport) => void;
+  onIgnore?: (ignored: Ignored) => void;
+  onAvertissement?: (message: string) => void;
+}
+
+interface Accepted {
+  candidate: Candidate;
+  decoded: DecodedFile;
+  recognised: Recognised;
+  sha256: string;
+  demo: boolean;
+}
+
+/** Loads the files; throws an AggregateError of DataErrors when any file could not be read at all. */
+export async function importFiles(warehouse: Warehouse, options: ImportOptions): Promise<ImportReport> {
+  for (const dossier of options.dossiers) {
+    if (!fs.existsSync(dossier) || !fs.statSync(dossier).isDirectory()) {
+      throw new UsageError(`Dossier de données introuvable : ${dossier}`, "Indiquez un dossier existant avec --donnees, ou lancez d'abord « observatoire demo ».");
+    }
+  }
+  await ensureSchema(warehouse);
+  const territoire = await buildGeography(warehouse, options.territoire);
+  const report: ImportReport = { territoire, fichiers: [], ignores: [], avertissements: [], erreurs: [] };
+  const warn = (message: string) => {
+    report.avertissements.push(message);
+    options.onAvertissement?.(message);
+  };
+  const ignore = (ignored: Ignored) => {
+    report.ignores.push(ignored);
+    options.onIgnore?.(ignored);
+  };
+  const executionId = await nextValue(warehouse, "seq_execution");
+  await warehouse.run("INSERT INTO executions VALUES (?, ?, ?, ?::VARCHAR[], now(), NULL, NULL, NULL, NULL)", [
+    executionId, options.commande, options.territoire, `[${options.dossiers.map(sqlString).join(", ")}]`,
+  ]);
+
+  const accepted = new Map<string, Accepted>();
+  for (const dossier of options.dossiers) {
+    const demo = fs.existsSync(path.join(dossier, DEMO_MARKER));
+    const { candidats, illisibles } = discover(dossier);
+    illisibles.forEach(ignore);
+    for (const candidate of candidats) {
+      const outcome = examine(candidate, demo);
+      if (outcome instanceof DataError) report.erreurs.push(outcome);
+      else if ("motif" in outcome) ignore(outcome);
+      else {
+        const key = sourceKey(outcome.recognised);
+        const earlier = accepted.get(key);
+        if (earlier) {
+          const motif = `remplacé par ${label(outcome.candidate)} (même source, niveau et millésime : le dernier dossier l'emporte)`;
+          warn(`${label(earlier.candidate)} : ${motif}.`);
+          ignore({ dossier: earlier.candidate.dossier, chemin: earlier.candidate.chemin, motif });
+        }
+        accepted.set(key, outcome);
+      }
+    }
+  }
+  for (const dossier of options.dossiers) {
+    const zipsWithoutSource = report.ignores.filter((item) => item.dossier === dossier && item.chemin.includes("!"));
+    for (const archive of new Set(zipsWithoutSource.map((item) => item.chemin.split("!")[0]!))) {
+      const loadedFromIt = [...accepted.values()].some(({ candidate }) => candidate.dossier === dossier && candidate.chemin.startsWith(`${archive}!`));
+      if (!loadedFromIt) warn(`${path.join(dossier, archive)} : archive zip sans aucun fichier reconnu.`);
+    }
+  }
+
+  for (const file of accepted.values()) {
+    try {
+      const loaded = await loadOne(warehouse, file, executionId, warn);
+      report.fichiers.push(loaded);
+      options.onFichier?.(loaded);
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      report.erreurs.push(error);
+    }
+  }
+  for (const ignored of report.ignores) {
+    await warehouse.run("INSERT INTO fichiers_ignores VALUES (?, ?, ?, ?)", [executionId, ignored.dossier, ignored.chemin, ignored.motif]);
+  }
+  if (report.erreurs.length) throw new AggregateError(report.erreurs, "fichiers illisibles");
+  await mapValuesToCog(warehouse);
+  await warehouse.run(
+    `UPDATE executions SET fin = now(), fichiers_charges = ?, fichiers_deja_charges = ?, fichiers_ignores = ? WHERE execution_id = ?`,
+    [
+      report.fichiers.filter((file) => file.etat === "charge").length,
+      report.fichiers.filter((file) => file.etat === "deja_charge").length,
+      report.ignores.length,
+      executionId,
+    ],
+  );
+  return report;
+}
+
+function examine(candidate: Candidate, demo: boolean): Accepted | Ignored | DataError {
+  const ignored = (motif: string): Ignored => ({ dossier: candidate.dossier, chemin: candidate.chemin, motif });
+  if (candidate.nom === DEMO_MARKER) return ignored("notice des données de démonstration");
+  if (!TEXT_EXTENSIONS.test(candidate.nom)) return ignored(`type de fichier non pris en charge pour l'instant (${path.extname(candidate.nom) || "sans extension"})`);
+  try {
+    const bytes = candidate.lire();
+    const decoded = decodeFile(bytes, label(candidate));
+    const recognised = recognise({ ...candidate, chemin: label(candidate) }, decoded);
+    if (!recognised) return ignored(`format non reconnu (en-tête : ${decoded.entete.slice(0, 6).join(decoded.separateur)}${decoded.entete.length > 6 ? "…" : ""})`);
+    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+    return { candidate, decoded, recognised, sha256, demo };
+  } catch (error) {
+    if (error instanceof DataError) return error;
+    throw error;
+  }
+}
+
+async function loadOne(warehouse: Warehouse, file: Accepted, executionId: number, warn: (message: string) => void): Promise<FileReport> {
+  const { candidate, decoded, recognised, sha256 } = file;
+  const started = new Date();
+  const base = {
+    dossier: candidate.dossier, chemin: candidate.chemin, sourceId: recognised.source.id, libelle: recognised.source.libelle,
+    niveau: recognised.niveau, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage, demo: file.demo,
+  };
+  const same = await warehouse.one<{ lignes_lues: number; lignes_chargees: number; lignes_rejetees: number }>(
+    "SELECT lignes_lues, lignes_chargees, lignes_rejetees FROM journal_import WHERE sha256 = ? AND source_id = ? AND remplace_par IS NULL",
+    [sha256, recognised.source.id],
+  );
+  if (same) {
+    return { ...base, lignesLues: same.lignes_lues, lignesChargees: same.lignes_chargees, lignesRejetees: same.lignes_rejetees, dureeMs: 0, etat: "deja_charge" };
+  }
+  if (recognised.millesime === undefined && recognised.source.forme === "large") {
+    warn(`${label(candidate)} : millésime introuvable dans le nom du fichier ou de son dossier ; chargé sans millésime. Renommez le dossier (ex. « populations-legales-2022 »).`);
+  }
+  const fichierId = await nextValue(warehouse, "seq_fichier");
+  const raw = await readRaw(warehouse, { chemin: label(candidate), fichierId, disque: candidate.fichierDisque, octets: candidate.lire }, decoded);
+  const loaded =
+    recognised.source.forme === "large"
+      ? await loadWide(warehouse, {
+          source: recognised.source, fichierId, chemin: label(candidate), entete: decoded.entete,
+          niveau: recognised.niveau ?? "commune", millesime: recognised.millesime, geoAnnee: recognised.geoAnnee,
+        })
+      : await loadTable(warehouse, { source: recognised.source, fichierId, chemin: label(candidate), entete: decoded.entete, millesime: recognised.millesime });
+  const lignesRejetees = loaded.lignesRejetees + raw.lignesMalformees;
+  if (loaded.lignesChargees + lignesRejetees !== raw.lignesLues) {
+    throw new DataError(`bilan faux : ${raw.lignesLues} lignes lues ≠ ${loaded.lignesChargees} chargées + ${lignesRejetees} rejetées.`, { fichier: label(candidate) });
+  }
+  await replacePrevious(warehouse, recognised, fichierId, candidate, warn);
+  const ended = new Date();
+  await warehouse.run("INSERT INTO journal_import VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, NULL)", [
+    fichierId, executionId, candidate.dossier, candidate.chemin, sha256, candidate.taille, recognised.source.id,
+    recognised.niveau ?? null, recognised.millesime ?? null, recognised.geoAnnee ?? null, decoded.encodage,
+    decoded.separateur === "\t" ? "tabulation" : decoded.separateur, file.demo,
+    raw.lignesLues, loaded.lignesChargees, lignesRejetees, started.toISOString(), ended.toISOString(),
+  ]);
+  return { ...base, lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, dureeMs: ended.getTime() - started.getTime(), etat: "charge" };
+}
+
+/** A new file for the same source, level and millésime supersedes the one loaded before. */
+async function replacePrevious(warehouse: Warehouse, recognised: Recognised, fichierId: number, candidate: Candidate, warn: (message: string) => void): Promise<void> {
+  const previous = await warehouse.all<{ fichier_id: number; dossier: string; chemin: string }>(
+    `SELECT fichier_id, dossier, chemin FROM journal_import
+     WHERE source_id = ? AND niveau IS NOT DISTINCT FROM ? AND millesime IS NOT DISTINCT FROM ? AND remplace_par IS NULL`,
+    [recognised.source.id, recognised.niveau ?? null, recognised.millesime ?? null],
+  );
+  for (const old of previous) {
+    for (const table of FILE_OWNED_TABLES) {
+      if (table !== "rejets") await warehouse.run(`DELETE FROM ${table} WHERE fichier_id = ?`, [old.fichier_id]);
+    }
+    await warehouse.run("UPDATE journal_import SET remplace_par = ? WHERE fichier_id = ?", [fichierId, old.fichier_id]);
+    warn(`${path.join(old.dossier, old.chemin)} (chargé précédemment) est remplacé par ${label(candidate)}.`);
+  }
+}
+
+function sourceKey({ source, niveau, millesime }: Recognised): string {
+  return `${source.id}|${niveau ?? ""}|${millesime ?? ""}`;
+}
+
+function label(candidate: Candidate): string {
+  return path.join(candidate.dossier, candidate.chemin);
+}
+
+async function nextValue(warehouse: Warehouse, sequence: string): Promise<number> {
+  const row = await warehouse.one<{ id: number }>(`SELECT nextval('${sequence}')::INTEGER AS id`);
+  return row!.id;
+}

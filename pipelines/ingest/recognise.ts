@@ -1,0 +1,56 @@
+// Tells which source a file is, from its header (content) first and its name second.
+import { DataError } from "../errors.ts";
+import type { Candidate } from "./discover.ts";
+import type { DecodedFile } from "./decode.ts";
+import type { FileContext, Niveau, SourceDefinition } from "./sources/definition.ts";
+import { SOURCES } from "./sources/registry.ts";
+import { parseVariable } from "./variables.ts";
+
+export interface Recognised {
+  source: SourceDefinition;
+  niveau?: Niveau;
+  millesime?: number;
+  geoAnnee?: number;
+}
+
+export function recognise(candidate: Candidate, decoded: DecodedFile): Recognised | undefined {
+  const racines = decoded.entete.map((column) => parseVariable(column).racine);
+  const holds = (source: SourceDefinition) => source.signature.every((pattern) => racines.some((racine) => pattern.test(racine)));
+  const source = SOURCES.find(holds);
+  if (!source) {
+    const named = SOURCES.find((definition) => definition.nom.test(candidate.nom));
+    if (named) throw missingColumns(candidate, named, racines);
+    return undefined;
+  }
+  const context = fileContext(candidate, decoded.entete, source);
+  const millesime = source.millesime(context);
+  return {
+    source,
+    niveau: source.forme === "large" ? source.niveau(context) : undefined,
+    millesime,
+    geoAnnee: source.geoAnnee(millesime, context),
+  };
+}
+
+/** A file named like a known source but lacking its columns is an error, not an unknown file. */
+function missingColumns(candidate: Candidate, source: SourceDefinition, racines: string[]): DataError {
+  const missing = source.signature.filter((pattern) => !racines.some((racine) => pattern.test(racine)));
+  const names = missing.map((pattern) => pattern.source.replace(/^\^|\$$/g, "").replaceAll("yy", "AA"));
+  return new DataError(
+    `colonne${names.length > 1 ? "s" : ""} obligatoire${names.length > 1 ? "s" : ""} absente${names.length > 1 ? "s" : ""} pour « ${source.libelle} » : ${names.join(", ")}.`,
+    { fichier: candidate.chemin, ligne: 1 },
+    `Vérifiez que le fichier est bien celui publié (${source.publication}), sans colonnes supprimées ni renommées.`,
+  );
+}
+
+function fileContext(candidate: Candidate, entete: string[], source: SourceDefinition): FileContext {
+  const excluded = new Set(source.forme === "large" ? [...source.cle, ...source.descriptives] : []);
+  const measures = entete.filter((column) => !excluded.has(column));
+  const vintages = (columns: string[]) => [...new Set(columns.map((column) => parseVariable(column).millesime).filter((year): year is number => year !== undefined))];
+  return {
+    chemin: candidate.chemin,
+    nom: candidate.nom,
+    millesimesColonnes: vintages(measures),
+    millesimesRecensement: vintages(measures.filter((column) => /^[PC]\d{2}_/.test(column))),
+  };
+}

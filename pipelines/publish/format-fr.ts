@@ -1,0 +1,21 @@
+// French number and date formats (12 345,6 ; 18,0 % ; 28/11/2026), shared by the CLI, exports and site.
+import { formatLocale } from "d3";
+import { timeFormatLocale } from "d3";
+
+const numbers = formatLocale({ decimal: ",", thousands: "\u202f", grouping: [3], currency: ["", "\u00a0€"], percent: "\u202f%" });
+const times = timeFormatLocale({
+  dateTime: "%A %e %B %Y à %X", date: "%d/%m/%Y", time: "%H:%M:%S", periods: ["", ""],
+  days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+  shortDays: ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+  months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+  shortMonths: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+});
+
+export const formatEntier = numbers.format(",d");
+export const formatNombre = (decimales: number) => numbers.format(`,.${decimales}f`);
+export const formatDateHeure = times.format("%d/%m/%Y à %H:%M");
+
+/** Seconds with one decimal: « 1,4 s ». */
+export function formatDuree(millisecondes: number): string {
+  return `${formatNombre(1)(millisecondes / 1000)}\u00a0s`;
+}

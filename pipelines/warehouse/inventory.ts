@@ -1,0 +1,64 @@
+// What the warehouse holds: sources, millésimes, geography years, row counts, rejects and the last run.
+import type { Warehouse } from "./warehouse.ts";
+
+export interface InventorySource {
+  source_id: string;
+  niveau: string | null;
+  millesime: number | null;
+  geo_annee: number | null;
+  fichiers: number;
+  lignes_lues: number;
+  lignes_chargees: number;
+  lignes_rejetees: number;
+  demo: boolean;
+  chemins: string[];
+}
+
+export interface Inventory {
+  entrepot: string;
+  territoire: { code_departement: string; libelle: string; code_region: string; libelle_region: string; geo_annee: number } | null;
+  derniere_execution: { execution_id: number; commande: string; debut: string; fin: string | null; fichiers_charges: number | null } | null;
+  sources: InventorySource[];
+  rejets: { chemin: string; ligne: number; colonne: string | null; valeur: string | null; motif: string }[];
+  rejets_total: number;
+  ignores: { chemin: string; motif: string }[];
+  demo: boolean;
+}
+
+export async function readInventory(warehouse: Warehouse, maxRejets = 50): Promise<Inventory> {
+  const sources = await warehouse.all<InventorySource>(`
+    SELECT source_id, niveau, millesime, geo_annee, count(*)::INTEGER AS fichiers,
+           sum(lignes_lues)::INTEGER AS lignes_lues, sum(lignes_chargees)::INTEGER AS lignes_chargees,
+           sum(lignes_rejetees)::INTEGER AS lignes_rejetees, bool_or(demo) AS demo,
+           list(dossier || '/' || chemin ORDER BY chemin) AS chemins
+    FROM journal_import WHERE remplace_par IS NULL
+    GROUP BY ALL ORDER BY source_id, niveau, millesime`);
+  const territoire = (await warehouse.tableExists("geo_territoire"))
+    ? ((await warehouse.one<NonNullable<Inventory["territoire"]>>("SELECT * FROM geo_territoire")) ?? null)
+    : null;
+  const derniere = await warehouse.one<NonNullable<Inventory["derniere_execution"]>>(`
+    SELECT execution_id, commande, strftime(debut, '%Y-%m-%dT%H:%M:%S') AS debut, strftime(fin, '%Y-%m-%dT%H:%M:%S') AS fin, fichiers_charges
+    FROM executions ORDER BY execution_id DESC LIMIT 1`);
+  const rejets = await warehouse.all<Inventory["rejets"][number]>(`
+    SELECT r.chemin, r.ligne, r.colonne, r.valeur, r.motif FROM rejets r
+    JOIN journal_import j USING (fichier_id) WHERE j.remplace_par IS NULL ORDER BY r.fichier_id, r.ligne LIMIT ${maxRejets}`);
+  const total = await warehouse.one<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM rejets r JOIN journal_import j USING (fichier_id) WHERE j.remplace_par IS NULL",
+  );
+  const ignores = derniere
+    ? await warehouse.all<Inventory["ignores"][number]>(
+        "SELECT dossier || '/' || chemin AS chemin, motif FROM fichiers_ignores WHERE execution_id = ? ORDER BY chemin",
+        [derniere.execution_id],
+      )
+    : [];
+  return {
+    entrepot: warehouse.path,
+    territoire,
+    derniere_execution: derniere ?? null,
+    sources,
+    rejets,
+    rejets_total: total?.n ?? 0,
+    ignores,
+    demo: sources.some((source) => source.demo),
+  };
+}

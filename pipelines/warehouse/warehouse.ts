@@ -1,0 +1,62 @@
+// Thin wrapper over one DuckDB connection: typed reads with plain JS numbers.
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+
+export type Row = Record<string, unknown>;
+
+export class Warehouse {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Warehouse> {
+    const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : {});
+    return new Warehouse(instance, await instance.connect(), path);
+  }
+
+  async run(sql: string, params?: DuckDBValue[]): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Rows as objects; BIGINT and DECIMAL come back as JS numbers (counts here stay far below 2^53). */
+  async all<T extends Row = Row>(sql: string, params?: DuckDBValue[]): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS().map((row) => normaliseRow(row) as T);
+  }
+
+  async one<T extends Row = Row>(sql: string, params?: DuckDBValue[]): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  async tableExists(name: string): Promise<boolean> {
+    const row = await this.one<{ n: number }>(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?",
+      [name],
+    );
+    return (row?.n ?? 0) > 0;
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function normaliseRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    out[key] = typeof value === "bigint" ? Number(value) : value;
+  }
+  return out;
+}
+
+/** Quotes an SQL string literal. */
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Quotes an SQL identifier (column names come from users' files). */
+export function sqlIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
