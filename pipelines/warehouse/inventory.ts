@@ -1,7 +1,7 @@
 // What the warehouse holds: sources, millésimes, geography years, row counts, rejects and the last run.
 import type { Warehouse } from "./warehouse.ts";
 
-export interface InventorySource {
+export type InventorySource = {
   source_id: string;
   niveau: string | null;
   millesime: number | null;
@@ -12,7 +12,7 @@ export interface InventorySource {
   lignes_rejetees: number;
   demo: boolean;
   chemins: string[];
-}
+};
 
 export interface Inventory {
   entrepot: string;

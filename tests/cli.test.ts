@@ -1,0 +1,113 @@
+// End to end: the `observatoire` command in a temporary folder, as a study officer runs it.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const BIN = path.resolve("bin/observatoire.js");
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function observatoire(args: string[], cwd: string): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+interface EtatJson {
+  demo: boolean;
+  territoire: { code_departement: string; libelle: string };
+  sources: { source_id: string; niveau: string; millesime: number; lignes_lues: number; lignes_chargees: number; lignes_rejetees: number }[];
+}
+
+describe("observatoire CLI", () => {
+  let work: string;
+
+  beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-cli-"));
+    const demo = await observatoire(["demo", "--donnees", "donnees-demo"], work);
+    expect(demo.code, demo.stderr).toBe(0);
+    const pipeline = await observatoire(["pipeline", "--donnees", "donnees-demo"], work);
+    expect(pipeline.code, pipeline.stderr).toBe(0);
+  });
+
+  it("loads the demo data into sortie/observatoire.duckdb and reports it as JSON", async () => {
+    expect(fs.existsSync(path.join(work, "sortie/observatoire.duckdb"))).toBe(true);
+    const etat = await observatoire(["etat", "--json"], work);
+    expect(etat.code).toBe(0);
+    const inventory = JSON.parse(etat.stdout) as EtatJson;
+    expect(inventory.demo).toBe(true);
+    expect(inventory.territoire.libelle).toBe("Gers");
+    const communal = inventory.sources.filter((source) => source.niveau === "commune");
+    expect(communal.map((source) => source.source_id).sort()).toEqual([
+      "insee_comparateur", "insee_filosofi", "insee_populations_legales", "insee_rp_coupl_fam_men",
+      "insee_rp_diplomes_formation", "insee_rp_emploi_pop_active", "insee_rp_evol_struct_pop", "insee_rp_logement",
+    ]);
+    for (const source of communal) expect(source).toMatchObject({ lignes_lues: 458, lignes_chargees: 458, lignes_rejetees: 0 });
+    expect(inventory.sources.filter((source) => source.source_id === "insee_filosofi").map((source) => source.niveau).sort())
+      .toEqual(["commune", "departement", "epci", "france", "region"]);
+  });
+
+  it("prints a readable French summary and flags demo data", async () => {
+    const etat = await observatoire(["etat"], work);
+    expect(etat.stdout).toContain("Données de démonstration");
+    expect(etat.stdout).toContain("Territoire : Gers (32), région Occitanie");
+    expect(etat.stdout).toMatch(/insee_rp_logement\s+commune\s+2022\s+2025\s+458\s+458\s+0/);
+    expect(etat.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("does not duplicate a file imported twice", async () => {
+    const again = await observatoire(["importer", "--donnees", "donnees-demo"], work);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain("0 fichier(s) chargé(s), 12 déjà chargé(s)");
+    const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
+    const comparateur = inventory.sources.find((source) => source.source_id === "insee_comparateur");
+    expect(comparateur?.lignes_chargees).toBe(458);
+  });
+
+  it("exits with 2 on a usage error, in French", async () => {
+    const missing = await observatoire(["importer"], work);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("option obligatoire manquante : -d, --donnees <dossier>");
+    const badTerritory = await observatoire(["importer", "--donnees", "donnees-demo", "--territoire", "Gers"], work);
+    expect(badTerritory.code).toBe(2);
+    expect(badTerritory.stderr).toContain("--territoire : code de département attendu");
+    const noFolder = await observatoire(["importer", "--donnees", "nulle-part"], work);
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.stderr).toContain("Dossier de données introuvable : nulle-part");
+  });
+
+  it("exits with 1 on a data error and keeps the last good warehouse intact", async () => {
+    const warehouse = path.join(work, "sortie/observatoire.duckdb");
+    const before = fs.readFileSync(warehouse);
+    const broken = path.join(work, "donnees-cassees");
+    fs.mkdirSync(broken, { recursive: true });
+    fs.writeFileSync(path.join(broken, "base_cc_comparateur.csv"), "");
+    const failed = await observatoire(["importer", "--donnees", "donnees-demo", "--donnees", "donnees-cassees"], work);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`${path.join("donnees-cassees", "base_cc_comparateur.csv")} : le fichier est vide`);
+    expect(failed.stderr).toContain("l'entrepôt précédent est conservé intact");
+    expect(fs.readFileSync(warehouse).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.join(work, "sortie")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("works for another département (Hautes-Pyrénées)", async () => {
+    expect((await observatoire(["demo", "--territoire", "65", "--donnees", "data/demo-65"], work)).code).toBe(0);
+    const pipeline = await observatoire(["pipeline", "--donnees", "data/demo-65", "--territoire", "65", "--sortie", "sortie-65"], work);
+    expect(pipeline.code, pipeline.stderr).toBe(0);
+    expect(pipeline.stderr).toMatch(/Hautes-Pyrénées \(65\) : \d+ communes, \d+ EPCI/);
+    const inventory = JSON.parse((await observatoire(["etat", "--json", "--sortie", "sortie-65"], work)).stdout) as EtatJson;
+    expect(inventory.territoire.code_departement).toBe("65");
+  });
+});
