@@ -17,12 +17,14 @@ export interface TerritorySummary {
 export async function buildGeography(warehouse: Warehouse, territoire: string): Promise<TerritorySummary> {
   const geoAnnee = currentCogYear();
   const json = (name: Parameters<typeof decoupageFile>[0]) => `read_json(${sqlString(decoupageFile(name))}, format = 'array')`;
+  // The COG's France: metropolitan and overseas (DROM) régions, départements and communes. The package also
+  // lists the overseas collectivities (zone 'com': Polynésie, Nouvelle-Calédonie…), which the COG keeps apart.
   await warehouse.run(`
     CREATE OR REPLACE TABLE geo_region AS
-      SELECT code AS code_region, nom AS libelle, ${geoAnnee} AS geo_annee FROM ${json("regions")};
+      SELECT code AS code_region, nom AS libelle, ${geoAnnee} AS geo_annee FROM ${json("regions")} WHERE zone <> 'com';
     CREATE OR REPLACE TABLE geo_departement AS
       SELECT code AS code_departement, nom AS libelle, region AS code_region, ${geoAnnee} AS geo_annee
-      FROM ${json("departements")};
+      FROM ${json("departements")} WHERE zone <> 'com';
     CREATE OR REPLACE TABLE geo_epci_membre AS
       SELECT e.code AS code_epci, m.code AS code_commune
       FROM ${json("epci")} e, unnest(e.membres) AS u(m);
@@ -31,7 +33,7 @@ export async function buildGeography(warehouse: Warehouse, territoire: string): 
              m.code_epci, coalesce(c.population, 0)::INTEGER AS population_legale,
              c.departement = ${sqlString(territoire)} AS dans_territoire, ${geoAnnee} AS geo_annee
       FROM ${json("communes")} c LEFT JOIN geo_epci_membre m ON m.code_commune = c.code
-      WHERE c.type = 'commune-actuelle';
+      WHERE c.type = 'commune-actuelle' AND c.zone <> 'com';
     -- An EPCI belongs to the territory when most of its population lives there; the others
     -- holding some of its communes straddle it and their communes still count in its totals.
     CREATE OR REPLACE TABLE geo_epci AS

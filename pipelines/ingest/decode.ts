@@ -20,16 +20,12 @@ export interface DecodedFile {
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export function decodeFile(bytes: Buffer, fichier: string): DecodedFile {
-  if (bytes.length === 0) throw new DataError("le fichier est vide (0 octet).", { fichier }, "Téléchargez à nouveau le fichier depuis le site de l'Insee.");
   const { encodage, text } = detectEncoding(bytes, fichier);
   const firstLineEnd = text.search(/\r?\n/);
   const headerLine = (firstLineEnd < 0 ? text : text.slice(0, firstLineEnd)).replace(/^\uFEFF/, "");
   const separateur = detectSeparator(headerLine);
   const entete = (Papa.parse<string[]>(headerLine, { delimiter: separateur }).data[0] ?? []).map((name) => name.trim());
   const { lignesDonnees, lignesVides } = countLines(text);
-  if (lignesDonnees === 0) {
-    throw new DataError("le fichier ne contient que l'en-tête, aucune ligne de données.", { fichier, ligne: 1 }, "Le fichier est peut-être tronqué : téléchargez-le à nouveau.");
-  }
   const utf8 = encodage === "latin-1" ? Buffer.from(text, "utf8") : undefined;
   return { encodage, separateur, entete, utf8, lignesDonnees, lignesVides };
 }
@@ -54,7 +50,7 @@ function detectEncoding(bytes: Buffer, fichier: string): { encodage: Encoding; t
   if (hasUtf8MultibyteSequence(bytes)) {
     const { ligne, colonne } = lineAndColumn(bytes, invalid);
     throw new DataError(
-      `encodage incohérent : le fichier mêle de l'UTF-8 et un autre encodage (octet 0x${bytes[invalid]?.toString(16).toUpperCase()} invalide, caractère ${colonne}).`,
+      `encodage incohérent : le fichier mêle de l'UTF-8 et un autre encodage (octet 0x${bytes[invalid]?.toString(16).toUpperCase()} invalide, octet ${colonne} de la ligne).`,
       { fichier, ligne },
       "Ré-enregistrez le fichier d'origine en UTF-8 sans le modifier à la main.",
     );
@@ -76,7 +72,16 @@ function firstInvalidUtf8(bytes: Buffer): number {
       high = middle;
     }
   }
-  return low;
+  // Streaming accepts a prefix that ends on an incomplete sequence (a Latin-1 "é" is 0xE9, a valid
+  // UTF-8 lead byte): the bad byte is then that sequence's lead byte, not the one after it.
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, low));
+    return low;
+  } catch {
+    let lead = low - 1;
+    while (lead > 0 && (bytes[lead]! & 0xc0) === 0x80) lead -= 1;
+    return lead;
+  }
 }
 
 function hasUtf8MultibyteSequence(bytes: Buffer): boolean {

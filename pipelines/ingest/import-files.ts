@@ -13,6 +13,7 @@ import { loadTable } from "./load-table.ts";
 import { loadWide } from "./load-wide.ts";
 import { readRaw } from "./read-raw.ts";
 import { recognise, type Recognised } from "./recognise.ts";
+import { SOURCES } from "./sources/registry.ts";
 
 export const DEMO_MARKER = "DONNEES-DE-DEMONSTRATION.txt";
 const TEXT_EXTENSIONS = /\.(csv|txt|tsv)$/i;
@@ -148,16 +149,25 @@ function examine(candidate: Candidate, demo: boolean): Accepted | Ignored | Data
   const ignored = (motif: string): Ignored => ({ dossier: candidate.dossier, chemin: candidate.chemin, motif });
   if (candidate.nom === DEMO_MARKER) return ignored("notice des données de démonstration");
   if (!TEXT_EXTENSIONS.test(candidate.nom)) return ignored(`type de fichier non pris en charge pour l'instant (${path.extname(candidate.nom) || "sans extension"})`);
+  // A file named like a known source must be readable; any other text file that is not is merely ignored.
+  const named = SOURCES.find((source) => source.nom.test(candidate.nom));
+  const fichier = label(candidate);
+  const bytes = candidate.lire();
+  if (bytes.length === 0) {
+    return named ? new DataError("le fichier est vide (0 octet).", { fichier }, `Téléchargez à nouveau le fichier (${named.publication}).`) : ignored("fichier vide");
+  }
   try {
-    const bytes = candidate.lire();
-    const decoded = decodeFile(bytes, label(candidate));
-    const recognised = recognise({ ...candidate, chemin: label(candidate) }, decoded);
+    const decoded = decodeFile(bytes, fichier);
+    const recognised = recognise({ ...candidate, chemin: fichier }, decoded);
     if (!recognised) return ignored(`format non reconnu (en-tête : ${decoded.entete.slice(0, 6).join(decoded.separateur)}${decoded.entete.length > 6 ? "…" : ""})`);
+    if (decoded.lignesDonnees === 0) {
+      return new DataError("le fichier ne contient que l'en-tête, aucune ligne de données.", { fichier, ligne: 1 }, "Le fichier est peut-être tronqué : téléchargez-le à nouveau.");
+    }
     const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
     return { candidate, decoded, recognised, sha256, demo };
   } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
+    if (!(error instanceof DataError)) throw error;
+    return named ? error : ignored(`fichier illisible (${error.message})`);
   }
 }
 

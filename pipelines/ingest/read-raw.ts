@@ -47,7 +47,8 @@ export async function readRaw(
         max_line_size = 10000000);
     `);
     const rejected = await warehouse.all<{ line: number; column_name: string | null; csv_line: string; error_type: string }>(
-      "SELECT line, column_name, csv_line, error_type FROM rejets_lecture ORDER BY line",
+      // DuckDB logs one row per missing column: the first one (by position) names the line's problem.
+      "SELECT line, column_name, csv_line, error_type FROM rejets_lecture ORDER BY line, column_idx",
     );
     const malformed = [...new Set(rejected.map((row) => row.line))];
     for (const row of rejected.filter((row, index) => index === 0 || rejected[index - 1]!.line !== row.line)) {

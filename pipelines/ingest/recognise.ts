@@ -35,10 +35,13 @@ export function recognise(candidate: Candidate, decoded: DecodedFile): Recognise
 /** A file named like a known source but lacking its columns is an error, not an unknown file. */
 function missingColumns(candidate: Candidate, source: SourceDefinition, racines: string[]): DataError {
   const missing = source.signature.filter((pattern) => !racines.some((racine) => pattern.test(racine)));
+  // Patterns read "MEDyy": shown as "MEDAA", AA standing for the two-digit millésime.
   const names = missing.map((pattern) => pattern.source.replace(/^\^|\$$/g, "").replaceAll("yy", "AA"));
+  const plural = names.length > 1 ? "s" : "";
+  const vintage = names.some((name) => name.includes("AA")) ? " (AA : millésime sur deux chiffres, ex. MED21)" : "";
   return new DataError(
-    `colonne${names.length > 1 ? "s" : ""} obligatoire${names.length > 1 ? "s" : ""} absente${names.length > 1 ? "s" : ""} pour « ${source.libelle} » : ${names.join(", ")}.`,
-    { fichier: candidate.chemin, ligne: 1 },
+    `colonne${plural} obligatoire${plural} absente${plural} pour « ${source.libelle} » : ${names.join(", ")}${vintage}.`,
+    { fichier: candidate.chemin, ligne: 1, colonne: names[0] },
     `Vérifiez que le fichier est bien celui publié (${source.publication}), sans colonnes supprimées ni renommées.`,
   );
 }

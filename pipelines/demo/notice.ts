@@ -1,0 +1,27 @@
+// The warning file whose presence makes the importer flag a folder as demo data.
+import type { Territory } from "./territory.ts";
+
+export const CHEMIN_NOTICE = "DONNEES-DE-DEMONSTRATION.txt";
+export const TITRE_NOTICE = "Données de démonstration — observatoire Gers Solidaire";
+
+export function noticeText(territory: Territory): string {
+  const deps = territory.departements.map((d) => `${d.nom} (${d.code})`).join(", ");
+  return [
+    TITRE_NOTICE,
+    "",
+    `Territoire : ${deps} — ${territory.communes.length} communes.`,
+    "",
+    "Les fichiers de ce dossier sont des données de démonstration GÉNÉRÉES par",
+    "l'observatoire. Ce ne sont PAS des statistiques officielles de l'INSEE.",
+    "",
+    "Ils reprennent à l'identique les formats des fichiers diffusés par l'INSEE",
+    "(noms, colonnes, séparateurs, encodages, secret statistique) et s'appuient",
+    "sur les communes réelles et leurs populations légales (découpage",
+    "administratif d'Etalab). Toutes les autres valeurs sont tirées au hasard de",
+    "façon reproductible et ne décrivent pas la réalité des communes.",
+    "",
+    "Ne jamais publier, diffuser ni citer ces chiffres comme des données réelles.",
+    "Pour des statistiques officielles, téléchargez les fichiers sur insee.fr.",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,82 @@
+// Entry point of the demo generator: models every commune once, then writes
+// each file in a single pass.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { CENSUS_FILES, DOSSIER_RECENSEMENT, censusFileBytes, censusValue } from "./census-files.ts";
+import { CHEMIN_COMPARATEUR, comparateurCsv, comparateurExtras } from "./comparateur.ts";
+import { encodeText } from "./formats.ts";
+import { ARCHIVE_FILOSOFI, DOSSIER_FILOSOFI } from "./filosofi.ts";
+import { filosofiArchive } from "./filosofi-archive.ts";
+import { modelCommune, type CommuneModel } from "./model.ts";
+import { CHEMIN_NOTICE, noticeText } from "./notice.ts";
+import { CHEMIN_POPULATIONS_LEGALES, populationsLegalesCsv } from "./populations-legales.ts";
+import { rngFor } from "./random.ts";
+import { loadTerritory } from "./territory.ts";
+
+export interface DemoOptions {
+  territoire: string;
+  dossier: string;
+}
+
+export interface DemoFile {
+  /** Path relative to the demo folder, with "/" separators. */
+  chemin: string;
+  /** Data rows (header excluded); for the Filosofi archive, the total over its CSV files; for the notice, its lines. */
+  lignes: number;
+}
+
+export interface DemoSummary {
+  territoire: string;
+  communes: number;
+  fichiers: DemoFile[];
+}
+
+export async function writeDemo(options: DemoOptions): Promise<DemoSummary> {
+  return writeDemoTerritories([options.territoire], options.dossier);
+}
+
+/** Same as writeDemo for several départements at once (up to all of France): one file of each kind, all communes in it. */
+export async function writeDemoTerritories(codes: readonly string[], dossier: string): Promise<DemoSummary> {
+  const territory = loadTerritory(codes);
+  const models = new Map<string, CommuneModel>();
+  for (const [code, commune] of territory.communesByCode) models.set(code, modelCommune(commune));
+  const inTerritory = territory.communes.map((c) => models.get(c.code)!);
+  const n = inTerritory.length;
+
+  const outputs: { chemin: string; data: Uint8Array; lignes: number }[] = [];
+  const notice = noticeText(territory);
+  outputs.push({ chemin: CHEMIN_NOTICE, data: encodeText(notice), lignes: notice.split("\n").length - 1 });
+
+  const censusRows = inTerritory.map((m) => ({ code: m.commune.code, rp22: m.rp22, rp16: m.rp16 }));
+  for (const file of CENSUS_FILES) {
+    outputs.push({ chemin: `${DOSSIER_RECENSEMENT}/${file.nom}`, data: censusFileBytes(file, censusRows), lignes: n });
+  }
+
+  const filo = filosofiArchive(territory, models);
+  outputs.push({ chemin: `${DOSSIER_FILOSOFI}/${ARCHIVE_FILOSOFI}`, data: filo.zip, lignes: filo.lignes });
+
+  const comparateur = comparateurCsv(
+    inTerritory.map((m) => ({
+      code: m.commune.code,
+      rp22: m.rp22,
+      rp16: m.rp16,
+      extras: comparateurExtras(censusValue(m.rp22, "P_POP"), m.profile, rngFor(m.commune.code, "comparateur")),
+      filosofi: filo.communes.get(m.commune.code)!,
+    })),
+  );
+  outputs.push({ chemin: CHEMIN_COMPARATEUR, data: encodeText(comparateur), lignes: n });
+
+  const regions = new Map(territory.regions.map((r) => [r.code, r]));
+  outputs.push({ chemin: CHEMIN_POPULATIONS_LEGALES, data: encodeText(populationsLegalesCsv(territory.communes, regions)), lignes: n });
+
+  for (const out of outputs) {
+    const cible = join(dossier, ...out.chemin.split("/"));
+    await mkdir(dirname(cible), { recursive: true });
+    await writeFile(cible, out.data);
+  }
+  return {
+    territoire: territory.departements.map((d) => d.code).join(","),
+    communes: n,
+    fichiers: outputs.map(({ chemin, lignes }) => ({ chemin, lignes })),
+  };
+}

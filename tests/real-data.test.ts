@@ -1,0 +1,214 @@
+// The importer on the real INSEE extracts of ../shared/data (see its README): nothing lost,
+// published cells intact, secrets and merged communes handled as published.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
+import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
+
+const DATA = path.resolve("../shared/data");
+const exists = fs.existsSync(DATA) && fs.statSync(DATA).isDirectory();
+if (!exists) console.warn("../shared/data absent : tests sur données réelles ignorés");
+
+const COMPARATEUR = "insee-comparateur/base_cc_comparateur.csv";
+const FILOSOFI = "insee-filosofi/cc_filosofi_2021_COM.csv";
+const IRIS = "insee-filosofi/BASE_TD_FILO_IRIS_2021_DEC.csv";
+const PL = "insee-pop/donnees_communes.csv";
+const COG = "cog/commune_2022.csv";
+const META = "insee-meta/meta_dossier_complet.csv";
+
+/** Sorts by path in code-unit order, as DuckDB's ORDER BY does. */
+const byChemin = (a: { chemin: string }, b: { chemin: string }) => (a.chemin < b.chemin ? -1 : a.chemin > b.chemin ? 1 : 0);
+
+/** Data rows of a published file, counted from the file itself. */
+function dataRows(chemin: string): string[][] {
+  const text = fs.readFileSync(path.join(DATA, chemin), "utf8");
+  const separator = chemin === COG ? "," : ";";
+  return text
+    .split("\n")
+    .slice(1)
+    .map((line) => line.replace(/\r$/, ""))
+    .filter((line) => line.trim() !== "")
+    .map((line) => line.split(separator));
+}
+
+describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
+  let warehouse: Warehouse;
+  let report: ImportReport;
+
+  beforeAll(async () => {
+    warehouse = await Warehouse.open(":memory:");
+    report = await importFiles(warehouse, { dossiers: [DATA], territoire: "32", commande: "test" });
+  });
+  afterAll(() => warehouse?.close());
+
+  const file = (chemin: string) => {
+    const found = report.fichiers.find((candidate) => candidate.chemin === chemin);
+    expect(found, chemin).toBeDefined();
+    return found!;
+  };
+  const cell = (source: string, code: string, variable: string) =>
+    warehouse.one<{ valeur: number | null; statut: string; millesime: number | null; geo_annee: number | null; ligne: number }>(
+      "SELECT valeur, statut, millesime, geo_annee, ligne FROM insee_valeurs WHERE source_id = ? AND code_geo = ? AND variable = ?",
+      [source, code, variable],
+    );
+  const cogCell = (source: string, code: string, variable: string) =>
+    warehouse.one<{ valeur: number | null; statut: string; motif: string | null; codes_sources: string }>(
+      "SELECT valeur, statut, motif, codes_sources FROM valeurs_cog WHERE source_id = ? AND code_geo = ? AND variable = ?",
+      [source, code, variable],
+    );
+
+  it("loads every INSEE file, recognised as its source", () => {
+    const loaded = report.fichiers.map(({ chemin, sourceId, niveau, millesime, geoAnnee, etat }) => ({ chemin, sourceId, niveau, millesime, geoAnnee, etat }));
+    expect(loaded.sort(byChemin)).toEqual([
+      { chemin: COG, sourceId: "insee_cog_communes", niveau: undefined, millesime: 2022, geoAnnee: 2022, etat: "charge" },
+      { chemin: COMPARATEUR, sourceId: "insee_comparateur", niveau: "commune", millesime: 2022, geoAnnee: 2025, etat: "charge" },
+      { chemin: IRIS, sourceId: "insee_filosofi_iris", niveau: "iris", millesime: 2021, geoAnnee: 2024, etat: "charge" },
+      { chemin: FILOSOFI, sourceId: "insee_filosofi", niveau: "commune", millesime: 2021, geoAnnee: 2024, etat: "charge" },
+      { chemin: META, sourceId: "insee_dictionnaire", niveau: undefined, millesime: undefined, geoAnnee: undefined, etat: "charge" },
+      { chemin: PL, sourceId: "insee_populations_legales", niveau: "commune", millesime: undefined, geoAnnee: undefined, etat: "charge" },
+    ]);
+  });
+
+  it("loses no row: read = loaded + rejected = the file's data lines, and nothing rejected", async () => {
+    for (const chemin of [COMPARATEUR, FILOSOFI, IRIS, PL, COG, META]) {
+      const loaded = file(chemin);
+      expect(loaded.lignesLues, chemin).toBe(dataRows(chemin).length);
+      expect(loaded.lignesChargees + loaded.lignesRejetees, chemin).toBe(loaded.lignesLues);
+      expect(loaded.lignesRejetees, chemin).toBe(0);
+    }
+    expect(file(COMPARATEUR).lignesLues).toBe(461);
+    expect(file(FILOSOFI).lignesLues).toBe(461);
+    expect(file(PL).lignesLues).toBe(461);
+    expect(file(COG).lignesLues).toBe(466);
+    expect(file(META).lignesLues).toBe(2386);
+    expect(file(IRIS).lignesLues).toBe(19);
+    expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM rejets")).toEqual({ n: 0 });
+    const stored = await warehouse.all<{ chemin: string; lignes: number; cellules: number }>(
+      `SELECT j.chemin, count(DISTINCT v.ligne)::INTEGER AS lignes, count(v.ligne)::INTEGER AS cellules
+       FROM journal_import j JOIN insee_valeurs v USING (fichier_id) GROUP BY j.chemin ORDER BY j.chemin`,
+    );
+    expect(stored).toEqual([
+      { chemin: COMPARATEUR, lignes: 461, cellules: 461 * 31 },
+      { chemin: IRIS, lignes: 19, cellules: 19 * 25 },
+      { chemin: FILOSOFI, lignes: 461, cellules: 461 * 27 },
+      { chemin: PL, lignes: 461, cellules: 461 * 3 },
+    ]);
+    expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM insee_cog_commune")).toEqual({ n: 466 });
+    expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM insee_dictionnaire")).toEqual({ n: 2386 });
+  });
+
+  it("lists the ANCT CSV, the geojson files and the README as ignored, with their reason", () => {
+    const ignored = report.ignores.map(({ chemin, motif }) => ({ chemin, motif })).sort(byChemin);
+    expect(ignored).toEqual([
+      { chemin: "README.md", motif: "type de fichier non pris en charge pour l'instant (.md)" },
+      {
+        chemin: "anct-france-services/liste-fs-20240801.csv",
+        motif: "format non reconnu (en-tête : id_fs,insee_dep,lib_fs,adresse,complement_adresse,insee_com…)",
+      },
+      { chemin: "geo/communes-32-gers.geojson", motif: "type de fichier non pris en charge pour l'instant (.geojson)" },
+      { chemin: "geo/departement-32-gers.geojson", motif: "type de fichier non pris en charge pour l'instant (.geojson)" },
+    ]);
+  });
+
+  it("warns that the populations légales file has no millésime in its name or folder", () => {
+    expect(report.avertissements).toEqual([
+      `${path.join(DATA, PL)} : millésime introuvable dans le nom du fichier ou de son dossier ; chargé sans millésime. Renommez le dossier (ex. « populations-legales-2022 »).`,
+    ]);
+  });
+
+  it("keeps the published cells of Auch (32013) intact in both files", async () => {
+    expect(await cell("insee_comparateur", "32013", "P22_POP")).toMatchObject({ valeur: 22825, statut: "ok", millesime: 2022, geo_annee: 2025 });
+    expect(await cell("insee_comparateur", "32013", "P22_MEN")).toMatchObject({ valeur: 12182.2155351684, statut: "ok" });
+    for (const source of ["insee_comparateur", "insee_filosofi"]) {
+      expect(await cell(source, "32013", "MED21"), source).toMatchObject({ valeur: 21800, statut: "ok", millesime: 2021, geo_annee: 2024 });
+      expect(await cell(source, "32013", "TP6021"), source).toMatchObject({ valeur: 18.0, statut: "ok" });
+      expect(await cell(source, "32013", "PIMP21"), source).toMatchObject({ valeur: 48.0, statut: "ok" });
+    }
+    expect(await cell("insee_filosofi", "32013", "PIMPOT21")).toMatchObject({ valeur: -15.1, statut: "ok" });
+    expect(await cell("insee_populations_legales", "32013", "PMUN")).toMatchObject({ valeur: 22173, statut: "ok" });
+    expect(await cogCell("insee_comparateur", "32013", "P22_POP")).toEqual({ valeur: 22825, statut: "ok", motif: null, codes_sources: "32013" });
+  });
+
+  it("keeps Nogaro's (32296) secret poverty rate as secret, with no value", async () => {
+    for (const source of ["insee_comparateur", "insee_filosofi"]) {
+      expect(await cell(source, "32296", "TP6021"), source).toMatchObject({ valeur: null, statut: "secret" });
+      expect(await cogCell(source, "32296", "TP6021"), source).toMatchObject({ valeur: null, statut: "secret" });
+    }
+    expect(await cell("insee_comparateur", "32296", "MED21")).toMatchObject({ valeur: 19090, statut: "ok" });
+  });
+
+  it("has exactly as many secret cells as `s` markers in the Filosofi file, none read as a number", async () => {
+    const markers = dataRows(FILOSOFI).flatMap((row) => row.slice(1)).filter((value) => value === "s").length;
+    expect(markers).toBeGreaterThan(0);
+    const secrets = await warehouse.one<{ n: number; valued: number }>(
+      "SELECT count(*)::INTEGER AS n, count(valeur)::INTEGER AS valued FROM insee_valeurs WHERE source_id = 'insee_filosofi' AND statut = 'secret'",
+    );
+    expect(secrets).toEqual({ n: markers, valued: 0 });
+  });
+
+  it("loads the empty 32067 row of the comparateur as published (empty RP, secret Filosofi)", async () => {
+    const line = dataRows(COMPARATEUR).findIndex((row) => row[0] === "32067") + 2;
+    expect(line).toBeGreaterThan(2);
+    expect(await cell("insee_comparateur", "32067", "P22_POP")).toMatchObject({ valeur: null, statut: "vide", ligne: line });
+    expect(await cell("insee_comparateur", "32067", "NBMENFISC21")).toMatchObject({ valeur: null, statut: "secret", ligne: line });
+  });
+
+  it("maps 32067, 32260, 32413 into 32365: P22_POP stays 480, MED21 is `manquant` with its reason", async () => {
+    expect(await cogCell("insee_comparateur", "32365", "P22_POP")).toEqual({
+      valeur: 480, statut: "ok", motif: null, codes_sources: "32067,32260,32365,32413",
+    });
+    expect(await cogCell("insee_comparateur", "32365", "P16_POP")).toMatchObject({ valeur: 549, statut: "ok" });
+    const manquant = { valeur: null, statut: "manquant", motif: "commune fusionnée : valeur non additive (médiane, taux) non reportée" };
+    expect(await cogCell("insee_comparateur", "32365", "MED21")).toMatchObject(manquant);
+    expect(await cogCell("insee_filosofi", "32365", "MED21")).toMatchObject(manquant);
+    const communes = await warehouse.one<{ n: number }>(
+      "SELECT count(DISTINCT code_geo)::INTEGER AS n FROM valeurs_cog WHERE source_id = 'insee_comparateur'",
+    );
+    expect(communes).toEqual({ n: 458 });
+    expect(await cogCell("insee_comparateur", "32067", "P22_POP")).toBeUndefined();
+  });
+
+  it("dates the comparateur's Filosofi columns on geography 2024 and its RP columns on 2025", async () => {
+    const years = await warehouse.all<{ famille: string; millesime: number; geo_annee: number; variables: number }>(`
+      SELECT CASE WHEN racine IN ('NBMENFISCyy', 'PIMPyy', 'MEDyy', 'TP60yy') THEN 'filosofi'
+                  WHEN racine LIKE 'Pyy_%' THEN 'rp' END AS famille,
+             millesime, geo_annee, count(DISTINCT variable)::INTEGER AS variables
+      FROM insee_valeurs WHERE source_id = 'insee_comparateur' AND (racine IN ('NBMENFISCyy', 'PIMPyy', 'MEDyy', 'TP60yy') OR racine LIKE 'Pyy_%')
+      GROUP BY ALL ORDER BY famille, millesime`);
+    expect(years).toEqual([
+      { famille: "filosofi", millesime: 2021, geo_annee: 2024, variables: 4 },
+      { famille: "rp", millesime: 2016, geo_annee: 2025, variables: 2 },
+      { famille: "rp", millesime: 2022, geo_annee: 2025, variables: 12 },
+    ]);
+  });
+
+  it("keeps the IRIS file's `ns` and `so` cells with their status", async () => {
+    const cells = dataRows(IRIS).flatMap((row) => row.slice(1));
+    const statuses = await warehouse.all<{ statut: string; n: number; valued: number }>(
+      "SELECT statut, count(*)::INTEGER AS n, count(valeur)::INTEGER AS valued FROM insee_valeurs WHERE source_id = 'insee_filosofi_iris' GROUP BY statut ORDER BY statut",
+    );
+    expect(statuses).toEqual([
+      { statut: "non_significatif", n: cells.filter((value) => value === "ns").length, valued: 0 },
+      { statut: "ok", n: cells.filter((value) => /^-?[0-9]+(,[0-9]+)?$/.test(value)).length, valued: cells.filter((value) => /^-?[0-9]+(,[0-9]+)?$/.test(value)).length },
+      { statut: "sans_objet", n: cells.filter((value) => value === "so").length, valued: 0 },
+    ]);
+    expect(await cell("insee_filosofi_iris", "320130302", "DEC_MED21")).toMatchObject({ valeur: null, statut: "non_significatif" });
+    expect(await cell("insee_filosofi_iris", "320130302", "DEC_INCERT21")).toMatchObject({ valeur: null, statut: "sans_objet" });
+    expect(await cell("insee_filosofi_iris", "320130102", "DEC_RD21")).toMatchObject({ valeur: 3150.9, statut: "ok" });
+    expect(await cell("insee_filosofi_iris", "320130102", "DEC_D121")).toMatchObject({ valeur: 10, statut: "ok" });
+  });
+
+  it("loads the COG and the dictionary as published", async () => {
+    expect(
+      await warehouse.all("SELECT typecom, com, dep, libelle, comparent, millesime FROM insee_cog_commune WHERE com IN ('32074', '32344') ORDER BY com, typecom"),
+    ).toEqual([
+      { typecom: "COMD", com: "32074", dep: null, libelle: "Cannet", comparent: "32344", millesime: 2022 },
+      { typecom: "COM", com: "32344", dep: "32", libelle: "Riscle", comparent: null, millesime: 2022 },
+      { typecom: "COMD", com: "32344", dep: null, libelle: "Riscle", comparent: "32344", millesime: 2022 },
+    ]);
+    const med = await warehouse.one<{ lib_var: string; type_var: string }>("SELECT lib_var, type_var FROM insee_dictionnaire WHERE cod_var = 'MED21' AND cod_mod IS NULL");
+    expect(med?.type_var).toBe("CHAR");
+    expect(med?.lib_var).toMatch(/médian/i);
+  });
+});
