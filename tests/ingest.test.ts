@@ -61,7 +61,7 @@ type Cell = {
 
 async function cell(warehouse: Warehouse, code: string, variable: string, source?: string): Promise<Cell | undefined> {
   const rows = await warehouse.all<Cell & { source_id: string }>(
-    "SELECT valeur, statut, millesime, geo_annee, ligne, niveau, source_id FROM insee_valeurs WHERE code_geo = ? AND variable = ?",
+    "SELECT valeur, statut, millesime, geo_annee, ligne, niveau, source_id FROM valeurs_brutes WHERE code_geo = ? AND variable = ?",
     [code, variable],
   );
   const matching = source ? rows.filter((row) => row.source_id === source) : rows;
@@ -125,7 +125,7 @@ async function expectAccounting(warehouse: Warehouse, report: ImportReport): Pro
     const { fichier_id, ...counts } = journal[0]!;
     expect(counts).toEqual({ lignes_lues: file.lignesLues, lignes_chargees: file.lignesChargees, lignes_rejetees: file.lignesRejetees });
     const stored = await warehouse.one<{ chargees: number; rejetees: number }>(
-      `SELECT (SELECT count(DISTINCT ligne) FROM insee_valeurs WHERE fichier_id = ?) AS chargees,
+      `SELECT (SELECT count(DISTINCT ligne) FROM valeurs_brutes WHERE fichier_id = ?) AS chargees,
               (SELECT count(DISTINCT ligne) FROM rejets WHERE fichier_id = ?) AS rejetees`,
       [fichier_id, fichier_id],
     );
@@ -169,7 +169,7 @@ describe("comparateur-quirks: base du comparateur (BOM, CRLF, mixed decimals, se
     // First column right after the BOM and last column right before CRLF.
     expect(await cell(warehouse, "32001", "P22_POP")).toMatchObject({ valeur: 722, statut: "ok", ligne: 2 });
     expect(await cell(warehouse, "32013", "ETTEFP1024")).toMatchObject({ valeur: 293, statut: "ok" });
-    const codes = await warehouse.all<{ code_geo: string }>("SELECT DISTINCT code_geo FROM insee_valeurs ORDER BY 1");
+    const codes = await warehouse.all<{ code_geo: string }>("SELECT DISTINCT code_geo FROM valeurs_brutes ORDER BY 1");
     expect(codes.map((row) => row.code_geo)).toEqual(["32001", "32013", "32067", "32260", "32296", "32344", "32365", "32413"]);
   });
 
@@ -179,7 +179,7 @@ describe("comparateur-quirks: base du comparateur (BOM, CRLF, mixed decimals, se
     expect(await cell(warehouse, "32296", "TP6021")).toMatchObject({ valeur: null, statut: "secret" });
     const cellsInFile = csv.toString("utf8").split(/\r?\n/).slice(1).flatMap((line) => line.split(";").slice(1));
     const statuses = await warehouse.all<{ statut: string; n: number; non_null: number }>(
-      "SELECT statut, count(*)::INTEGER AS n, count(valeur)::INTEGER AS non_null FROM insee_valeurs GROUP BY statut ORDER BY statut",
+      "SELECT statut, count(*)::INTEGER AS n, count(valeur)::INTEGER AS non_null FROM valeurs_brutes GROUP BY statut ORDER BY statut",
     );
     expect(statuses).toEqual([
       { statut: "ok", n: cellsInFile.filter((value) => /^-?[0-9.,]+$/.test(value)).length, non_null: cellsInFile.filter((value) => /^-?[0-9.,]+$/.test(value)).length },
@@ -191,7 +191,7 @@ describe("comparateur-quirks: base du comparateur (BOM, CRLF, mixed decimals, se
   it("loads the empty-except-s;s;s;s row of 32067 as empty RP cells and secret Filosofi cells", async () => {
     const { warehouse } = await load("comparateur-quirks");
     const rows = await warehouse.all<{ statut: string; n: number }>(
-      "SELECT statut, count(*)::INTEGER AS n FROM insee_valeurs WHERE code_geo = '32067' AND valeur IS NULL GROUP BY statut ORDER BY statut",
+      "SELECT statut, count(*)::INTEGER AS n FROM valeurs_brutes WHERE code_geo = '32067' AND valeur IS NULL GROUP BY statut ORDER BY statut",
     );
     expect(rows).toEqual([{ statut: "secret", n: 4 }, { statut: "vide", n: 27 }]);
     expect(await cell(warehouse, "32067", "P22_POP")).toMatchObject({ valeur: null, statut: "vide", ligne: 4 });
@@ -201,7 +201,7 @@ describe("comparateur-quirks: base du comparateur (BOM, CRLF, mixed decimals, se
   it("dates each column: RP on geography 2025, its Filosofi columns on geography 2024", async () => {
     const { warehouse } = await load("comparateur-quirks");
     const vintages = await warehouse.all<{ variable: string; racine: string; millesime: number; geo_annee: number }>(
-      "SELECT DISTINCT variable, racine, millesime, geo_annee FROM insee_valeurs WHERE variable IN ('P22_POP', 'P16_POP', 'NAIS1621', 'NBMENFISC21', 'PIMP21', 'MED21', 'TP6021', 'ETTOT24', 'SUPERF') ORDER BY variable",
+      "SELECT DISTINCT variable, racine, millesime, geo_annee FROM valeurs_brutes WHERE variable IN ('P22_POP', 'P16_POP', 'NAIS1621', 'NBMENFISC21', 'PIMP21', 'MED21', 'TP6021', 'ETTOT24', 'SUPERF') ORDER BY variable",
     );
     expect(vintages).toEqual([
       { variable: "ETTOT24", racine: "ETTOTyy", millesime: 2024, geo_annee: 2025 },
@@ -274,7 +274,7 @@ describe("latin1: census base-cc file in ISO-8859-1", () => {
     expect(await cell(warehouse, "32375", "P21_POP")).toMatchObject({ valeur: 86, ligne: 6 });
     expect(await cell(warehouse, "32431", "P15_POP")).toMatchObject({ valeur: 41, millesime: 2015, geo_annee: 2024, ligne: 7 });
     // LIBGEO is a label, not a measure.
-    const variables = await warehouse.all<{ variable: string }>("SELECT DISTINCT variable FROM insee_valeurs ORDER BY 1");
+    const variables = await warehouse.all<{ variable: string }>("SELECT DISTINCT variable FROM valeurs_brutes ORDER BY 1");
     expect(variables.map((row) => row.variable)).not.toContain("LIBGEO");
     expect(variables).toHaveLength(9);
   });
@@ -341,9 +341,9 @@ describe("pop-legales: populations légales with split codes, vintage from the f
     expect(await cell(warehouse, "32001", "PMUN")).toEqual({ valeur: 720, statut: "ok", millesime: 2021, geo_annee: 2023, ligne: 2, niveau: "commune" });
     expect(await cell(warehouse, "32013", "PTOT")).toMatchObject({ valeur: 23507, ligne: 3 });
     expect(await cell(warehouse, "32013", "PCAP")).toMatchObject({ valeur: 1079 });
-    const codes = await warehouse.all<{ code_geo: string }>("SELECT DISTINCT code_geo FROM insee_valeurs ORDER BY 1");
+    const codes = await warehouse.all<{ code_geo: string }>("SELECT DISTINCT code_geo FROM valeurs_brutes ORDER BY 1");
     expect(codes.map((row) => row.code_geo)).toEqual(["32001", "32013", "32067", "32296", "32365"]);
-    const variables = await warehouse.all<{ variable: string }>("SELECT DISTINCT variable FROM insee_valeurs ORDER BY 1");
+    const variables = await warehouse.all<{ variable: string }>("SELECT DISTINCT variable FROM valeurs_brutes ORDER BY 1");
     expect(variables.map((row) => row.variable)).toEqual(["PCAP", "PMUN", "PTOT"]);
   });
 
@@ -380,7 +380,7 @@ describe("bad inputs: row problems go to `rejets` with file, line, column and re
     ]);
     expect(report.fichiers[0]).toMatchObject({ lignesLues: 4, lignesChargees: 2, lignesRejetees: 2 });
     expect(await cell(warehouse, "32001", "NBMENFISC21")).toMatchObject({ valeur: 378, ligne: 4 });
-    const codes = await warehouse.all<{ code_geo: string }>("SELECT DISTINCT code_geo FROM insee_valeurs ORDER BY 1");
+    const codes = await warehouse.all<{ code_geo: string }>("SELECT DISTINCT code_geo FROM valeurs_brutes ORDER BY 1");
     expect(codes.map((row) => row.code_geo)).toEqual(["32001", "32013"]);
     await expectAccounting(warehouse, report);
   });
@@ -440,7 +440,7 @@ describe("bad inputs: unreadable files stop the run with a DataError naming the 
     expect(error.location).toEqual({ fichier, ligne: 1, colonne: "MEDAA" });
     expect(error.describe().startsWith(`${fichier}, ligne 1, colonne MEDAA : colonne obligatoire absente`)).toBe(true);
     expect(await warehouse.all("SELECT * FROM journal_import")).toEqual([]);
-    expect(await warehouse.all("SELECT * FROM insee_valeurs")).toEqual([]);
+    expect(await warehouse.all("SELECT * FROM valeurs_brutes")).toEqual([]);
   });
 
   it("wrong-encoding: valid UTF-8 on one line, a raw Latin-1 0xE9 on another", async () => {
@@ -499,7 +499,7 @@ describe("files that are not sources are ignored with their reason", () => {
     expect(report.avertissements).toEqual([]);
     expect(report.ignores).toEqual([{ dossier, chemin: "liste-fs-20240801.csv", motif }]);
     expect(await warehouse.all("SELECT dossier, chemin, motif FROM fichiers_ignores")).toEqual([{ dossier, chemin: "liste-fs-20240801.csv", motif }]);
-    expect(await warehouse.all("SELECT * FROM insee_valeurs")).toEqual([]);
+    expect(await warehouse.all("SELECT * FROM valeurs_brutes")).toEqual([]);
   });
 
   it("unrelated-empty: an empty or header-only file that names no known source is ignored, not an error", async () => {
@@ -520,7 +520,7 @@ describe("re-loading", () => {
     const first = await importFiles(warehouse, options);
     const count = async () =>
       warehouse.one<{ valeurs: number; cog: number; rejets: number; journal: number }>(
-        `SELECT (SELECT count(*) FROM insee_valeurs) AS valeurs, (SELECT count(*) FROM valeurs_cog) AS cog,
+        `SELECT (SELECT count(*) FROM valeurs_brutes) AS valeurs, (SELECT count(*) FROM valeurs_cog) AS cog,
                 (SELECT count(*) FROM rejets) AS rejets, (SELECT count(*) FROM journal_import) AS journal`,
       );
     const before = await count();

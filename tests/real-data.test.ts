@@ -49,7 +49,7 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
   };
   const cell = (source: string, code: string, variable: string) =>
     warehouse.one<{ valeur: number | null; statut: string; millesime: number | null; geo_annee: number | null; ligne: number }>(
-      "SELECT valeur, statut, millesime, geo_annee, ligne FROM insee_valeurs WHERE source_id = ? AND code_geo = ? AND variable = ?",
+      "SELECT valeur, statut, millesime, geo_annee, ligne FROM valeurs_brutes WHERE source_id = ? AND code_geo = ? AND variable = ?",
       [source, code, variable],
     );
   const cogCell = (source: string, code: string, variable: string) =>
@@ -86,7 +86,7 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
     expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM rejets")).toEqual({ n: 0 });
     const stored = await warehouse.all<{ chemin: string; lignes: number; cellules: number }>(
       `SELECT j.chemin, count(DISTINCT v.ligne)::INTEGER AS lignes, count(v.ligne)::INTEGER AS cellules
-       FROM journal_import j JOIN insee_valeurs v USING (fichier_id) GROUP BY j.chemin ORDER BY j.chemin`,
+       FROM journal_import j JOIN valeurs_brutes v USING (fichier_id) GROUP BY j.chemin ORDER BY j.chemin`,
     );
     expect(stored).toEqual([
       { chemin: COMPARATEUR, lignes: 461, cellules: 461 * 31 },
@@ -142,7 +142,7 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
     const markers = dataRows(FILOSOFI).flatMap((row) => row.slice(1)).filter((value) => value === "s").length;
     expect(markers).toBeGreaterThan(0);
     const secrets = await warehouse.one<{ n: number; valued: number }>(
-      "SELECT count(*)::INTEGER AS n, count(valeur)::INTEGER AS valued FROM insee_valeurs WHERE source_id = 'insee_filosofi' AND statut = 'secret'",
+      "SELECT count(*)::INTEGER AS n, count(valeur)::INTEGER AS valued FROM valeurs_brutes WHERE source_id = 'insee_filosofi' AND statut = 'secret'",
     );
     expect(secrets).toEqual({ n: markers, valued: 0 });
   });
@@ -174,7 +174,7 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
       SELECT CASE WHEN racine IN ('NBMENFISCyy', 'PIMPyy', 'MEDyy', 'TP60yy') THEN 'filosofi'
                   WHEN racine LIKE 'Pyy_%' THEN 'rp' END AS famille,
              millesime, geo_annee, count(DISTINCT variable)::INTEGER AS variables
-      FROM insee_valeurs WHERE source_id = 'insee_comparateur' AND (racine IN ('NBMENFISCyy', 'PIMPyy', 'MEDyy', 'TP60yy') OR racine LIKE 'Pyy_%')
+      FROM valeurs_brutes WHERE source_id = 'insee_comparateur' AND (racine IN ('NBMENFISCyy', 'PIMPyy', 'MEDyy', 'TP60yy') OR racine LIKE 'Pyy_%')
       GROUP BY ALL ORDER BY famille, millesime`);
     expect(years).toEqual([
       { famille: "filosofi", millesime: 2021, geo_annee: 2024, variables: 4 },
@@ -186,7 +186,7 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
   it("keeps the IRIS file's `ns` and `so` cells with their status", async () => {
     const cells = dataRows(IRIS).flatMap((row) => row.slice(1));
     const statuses = await warehouse.all<{ statut: string; n: number; valued: number }>(
-      "SELECT statut, count(*)::INTEGER AS n, count(valeur)::INTEGER AS valued FROM insee_valeurs WHERE source_id = 'insee_filosofi_iris' GROUP BY statut ORDER BY statut",
+      "SELECT statut, count(*)::INTEGER AS n, count(valeur)::INTEGER AS valued FROM valeurs_brutes WHERE source_id = 'insee_filosofi_iris' GROUP BY statut ORDER BY statut",
     );
     expect(statuses).toEqual([
       { statut: "non_significatif", n: cells.filter((value) => value === "ns").length, valued: 0 },

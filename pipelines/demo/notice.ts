@@ -4,12 +4,14 @@ import type { Territory } from "./territory.ts";
 export const CHEMIN_NOTICE = "DONNEES-DE-DEMONSTRATION.txt";
 export const TITRE_NOTICE = "Données de démonstration — observatoire Gers Solidaire";
 
-export function noticeText(territory: Territory): string {
-  const deps = territory.departements.map((d) => `${d.nom} (${d.code})`).join(", ");
+export function noticeText(territory: Territory, etudie: Territory = territory): string {
+  const deps = (t: Territory) => t.departements.map((d) => `${d.nom} (${d.code})`).join(", ");
+  const couverture = territory.departements.length === etudie.departements.length ? deps(territory) : `France entière (${territory.departements.length} départements)`;
   return [
     TITRE_NOTICE,
     "",
-    `Territoire : ${deps} — ${territory.communes.length} communes.`,
+    `Territoire étudié : ${deps(etudie)}.`,
+    `Fichiers : ${couverture} — ${territory.communes.length} communes, comme les fichiers nationaux de l'Insee.`,
     "",
     "Les fichiers de ce dossier sont des données de démonstration GÉNÉRÉES par",
     "l'observatoire. Ce ne sont PAS des statistiques officielles de l'INSEE.",

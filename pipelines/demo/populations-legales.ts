@@ -51,7 +51,8 @@ export function populationsLegalesCsv(communes: readonly Commune[], regions: Rea
         c.departement,
         codeArrondissement(c),
         codesCanton.get(c.code)!,
-        c.code.slice(-3),
+        // The commune part after the département code: 3 characters in metropolitan France, 2 overseas (971 + 01).
+        c.code.slice(c.departement.length),
         c.nom,
         c.population,
         pcap,

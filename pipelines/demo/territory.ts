@@ -84,6 +84,11 @@ function loadDecoupage(): Decoupage {
 // INSEE publishes these base-cc files for the 101 départements only (not the other overseas collectivities).
 const CODE_ATTENDU = /^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
 
+/** Every département INSEE publishes base-cc files for: the whole of France. */
+export function allDepartementCodes(): string[] {
+  return loadDecoupage().departements.filter((d) => d.zone !== "com" && CODE_ATTENDU.test(d.code)).map((d) => d.code);
+}
+
 export function loadTerritory(codes: readonly string[]): Territory {
   const data = loadDecoupage();
   const departements = codes.map((raw) => {

@@ -11,7 +11,7 @@ import { modelCommune, type CommuneModel } from "./model.ts";
 import { CHEMIN_NOTICE, noticeText } from "./notice.ts";
 import { CHEMIN_POPULATIONS_LEGALES, populationsLegalesCsv } from "./populations-legales.ts";
 import { rngFor } from "./random.ts";
-import { loadTerritory } from "./territory.ts";
+import { allDepartementCodes, loadTerritory, type Territory } from "./territory.ts";
 
 export interface DemoOptions {
   territoire: string;
@@ -31,12 +31,18 @@ export interface DemoSummary {
   fichiers: DemoFile[];
 }
 
+/**
+ * The demo of a territory covers all of France, as INSEE's files do: the région and France references
+ * are then sums over real-format commune rows, like with real data. The territory only names the focus.
+ */
 export async function writeDemo(options: DemoOptions): Promise<DemoSummary> {
-  return writeDemoTerritories([options.territoire], options.dossier);
+  const etudie = loadTerritory([options.territoire]);
+  const summary = await writeDemoTerritories(allDepartementCodes(), options.dossier, etudie);
+  return { ...summary, territoire: etudie.departements[0]!.code };
 }
 
-/** Same as writeDemo for several départements at once (up to all of France): one file of each kind, all communes in it. */
-export async function writeDemoTerritories(codes: readonly string[], dossier: string): Promise<DemoSummary> {
+/** The demo files for the given départements only: one file of each kind, all their communes in it. */
+export async function writeDemoTerritories(codes: readonly string[], dossier: string, etudie?: Territory): Promise<DemoSummary> {
   const territory = loadTerritory(codes);
   const models = new Map<string, CommuneModel>();
   for (const [code, commune] of territory.communesByCode) models.set(code, modelCommune(commune));
@@ -44,7 +50,7 @@ export async function writeDemoTerritories(codes: readonly string[], dossier: st
   const n = inTerritory.length;
 
   const outputs: { chemin: string; data: Uint8Array; lignes: number }[] = [];
-  const notice = noticeText(territory);
+  const notice = noticeText(territory, etudie);
   outputs.push({ chemin: CHEMIN_NOTICE, data: encodeText(notice), lignes: notice.split("\n").length - 1 });
 
   const censusRows = inTerritory.map((m) => ({ code: m.commune.code, rp22: m.rp22, rp16: m.rp16 }));

@@ -5,30 +5,25 @@ import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 export const MERGED_NON_ADDITIVE = "commune fusionnée : valeur non additive (médiane, taux) non reportée";
 export const MERGED_SECRET = "commune fusionnée : une commune d'origine est sous secret statistique";
 
+/**
+ * Only the few merged communes are materialised (cog_valeurs_fusionnees); valeurs_cog is a view, so the
+ * raw layer is not copied and readers that need a few variables scan only those.
+ */
 export async function mapValuesToCog(warehouse: Warehouse): Promise<void> {
   await warehouse.run(`
-    CREATE OR REPLACE TEMP TABLE fichiers_actifs AS SELECT fichier_id FROM journal_import WHERE remplace_par IS NULL;
-    -- Current communes that receive several codes of one file: only those need merging (a few dozen rows).
-    CREATE OR REPLACE TEMP TABLE fusions AS
+    -- Current communes that receive several codes of one file: only those need merging.
+    CREATE OR REPLACE TABLE cog_fusions AS
       SELECT v.fichier_id, v.code_geo, p.code_actuel
-      FROM (SELECT DISTINCT fichier_id, code_geo FROM insee_valeurs WHERE niveau = 'commune' AND fichier_id IN (SELECT fichier_id FROM fichiers_actifs)) v
+      FROM (SELECT DISTINCT fichier_id, code_geo FROM valeurs_brutes WHERE niveau = 'commune') v
       JOIN geo_passage_commune p ON p.code_ancien = v.code_geo
       QUALIFY count(*) OVER (PARTITION BY v.fichier_id, p.code_actuel) > 1;
 
-    CREATE OR REPLACE TABLE valeurs_cog AS
-    -- Codes that map one to one: the value as published, under the current code.
-    SELECT 'commune' AS niveau, p.code_actuel AS code_geo, v.source_id, v.fichier_id, v.variable, v.racine, v.millesime, v.geo_annee,
-           v.valeur, v.statut, NULL::VARCHAR AS motif, v.code_geo AS codes_sources
-    FROM insee_valeurs v
-    JOIN geo_passage_commune p ON p.code_ancien = v.code_geo
-    ANTI JOIN fusions f ON f.fichier_id = v.fichier_id AND f.code_geo = v.code_geo
-    WHERE v.niveau = 'commune' AND v.fichier_id IN (SELECT fichier_id FROM fichiers_actifs)
-    UNION ALL
     -- Merged communes: counts summed (secret if one part is), non-additive values not carried over.
-    SELECT 'commune', code_actuel, source_id, fichier_id, variable, racine, millesime, geo_annee,
-      CASE WHEN NOT additive OR nb_secret > 0 THEN NULL ELSE somme END,
-      CASE WHEN NOT additive THEN 'manquant' WHEN nb_secret > 0 THEN 'secret' WHEN nb_ok = 0 THEN 'vide' ELSE 'ok' END,
-      CASE WHEN NOT additive THEN ${sqlString(MERGED_NON_ADDITIVE)} WHEN nb_secret > 0 THEN ${sqlString(MERGED_SECRET)} END,
+    CREATE OR REPLACE TABLE cog_valeurs_fusionnees AS
+    SELECT 'commune' AS niveau, code_actuel AS code_geo, source_id, fichier_id, variable, racine, millesime, geo_annee,
+      CASE WHEN NOT additive OR nb_secret > 0 THEN NULL ELSE somme END AS valeur,
+      CASE WHEN NOT additive THEN 'manquant' WHEN nb_secret > 0 THEN 'secret' WHEN nb_ok = 0 THEN 'vide' ELSE 'ok' END AS statut,
+      CASE WHEN NOT additive THEN ${sqlString(MERGED_NON_ADDITIVE)} WHEN nb_secret > 0 THEN ${sqlString(MERGED_SECRET)} END AS motif,
       codes_sources
     FROM (
       SELECT f.code_actuel, v.source_id, v.fichier_id, v.variable, v.racine, v.millesime, v.geo_annee, v.additive,
@@ -36,13 +31,24 @@ export async function mapValuesToCog(warehouse: Warehouse): Promise<void> {
              count(*) FILTER (v.statut IN ('secret', 'non_significatif')) AS nb_secret,
              sum(v.valeur) FILTER (v.statut = 'ok') AS somme,
              string_agg(v.code_geo, ',' ORDER BY v.code_geo) AS codes_sources
-      FROM insee_valeurs v JOIN fusions f ON f.fichier_id = v.fichier_id AND f.code_geo = v.code_geo
+      FROM valeurs_brutes v JOIN cog_fusions f ON f.fichier_id = v.fichier_id AND f.code_geo = v.code_geo
       GROUP BY ALL
-    )
+    );
+
+    CREATE OR REPLACE VIEW valeurs_cog AS
+    -- Codes that map one to one: the value as published, under the current code.
+    SELECT 'commune' AS niveau, p.code_actuel AS code_geo, v.source_id, v.fichier_id, v.variable, v.racine, v.millesime, v.geo_annee,
+           v.valeur, v.statut, NULL::VARCHAR AS motif, v.code_geo AS codes_sources
+    FROM valeurs_brutes v
+    JOIN geo_passage_commune p ON p.code_ancien = v.code_geo
+    ANTI JOIN cog_fusions f ON f.fichier_id = v.fichier_id AND f.code_geo = v.code_geo
+    WHERE v.niveau = 'commune' AND v.fichier_id IN (SELECT fichier_id FROM journal_import WHERE remplace_par IS NULL)
+    UNION ALL
+    SELECT * FROM cog_valeurs_fusionnees WHERE fichier_id IN (SELECT fichier_id FROM journal_import WHERE remplace_par IS NULL)
     UNION ALL
     -- Supra-communal levels as published; France files name the country in several ways (FRANCE, FE, METRO…).
     SELECT niveau, CASE WHEN niveau = 'france' THEN 'FRANCE' ELSE code_geo END, source_id, fichier_id, variable, racine,
            millesime, geo_annee, valeur, statut, NULL, code_geo
-    FROM insee_valeurs WHERE niveau <> 'commune' AND fichier_id IN (SELECT fichier_id FROM fichiers_actifs);
+    FROM valeurs_brutes WHERE niveau <> 'commune' AND fichier_id IN (SELECT fichier_id FROM journal_import WHERE remplace_par IS NULL);
   `);
 }

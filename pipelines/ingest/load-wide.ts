@@ -1,4 +1,4 @@
-// Loads an INSEE "wide" file (one row per territory, one column per variable) into insee_valeurs,
+// Loads an INSEE "wide" file (one row per territory, one column per variable) into valeurs_brutes,
 // checking each territory code against the geography and each cell against the published conventions.
 import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import type { Niveau, WideSource } from "./sources/definition.ts";
@@ -32,11 +32,15 @@ export const CELL_MARKERS: Record<string, string> = {
   nd: "non_disponible",
 };
 
+/** Comma or dot decimals are both published (sometimes in one file); the cast decides what is a number. */
+const CELL_NUMBER = "TRY_CAST(replace(brut, ',', '.') AS DOUBLE)";
+
 const CELL_STATUS = `CASE
-  WHEN brut IS NULL OR trim(brut) = '' THEN 'vide'
-  ${Object.entries(CELL_MARKERS).map(([marker, status]) => `WHEN trim(brut) = ${sqlString(marker)} THEN ${sqlString(status)}`).join("\n  ")}
-  WHEN regexp_full_match(trim(brut), '-?[0-9]+([.,][0-9]+)?([eE][-+]?[0-9]+)?') THEN 'ok'
-  ELSE 'invalide' END`;
+  WHEN brut IS NULL THEN 'vide'
+  WHEN isfinite(nombre) THEN 'ok'
+  ELSE CASE trim(brut) WHEN '' THEN 'vide'
+    ${Object.entries(CELL_MARKERS).map(([marker, status]) => `WHEN ${sqlString(marker)} THEN ${sqlString(status)}`).join(" ")}
+    ELSE 'invalide' END END`;
 
 export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ lignesChargees: number; lignesRejetees: number }> {
   const { source, fichierId, chemin } = load;
@@ -62,13 +66,18 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
   `);
   if (measures.length) {
     await warehouse.run(`
+      -- Rows whose code is already refused are not read further.
       CREATE OR REPLACE TEMP TABLE cellules AS
-        SELECT idx, variable, brut, ${CELL_STATUS} AS statut
-        FROM (SELECT idx, ${measures.map(sqlIdentifier).join(", ")} FROM brut)
-        UNPIVOT INCLUDE NULLS (brut FOR variable IN (${measures.map(sqlIdentifier).join(", ")}));
+        SELECT idx, ligne, code, variable, brut, ${CELL_STATUS} AS statut, CASE WHEN isfinite(nombre) THEN nombre END AS valeur
+        FROM (
+          SELECT *, ${CELL_NUMBER} AS nombre FROM (
+            SELECT k.idx, k.ligne, k.code, ${measures.map((column) => `b.${sqlIdentifier(column)}`).join(", ")}
+            FROM brut b JOIN cles k USING (idx) ANTI JOIN problemes p USING (idx)
+          ) UNPIVOT INCLUDE NULLS (brut FOR variable IN (${measures.map(sqlIdentifier).join(", ")}))
+        );
       INSERT INTO problemes
-        SELECT c.idx, k.ligne, c.variable, c.brut, ${sqlString(`valeur non numérique (attendu : un nombre, une marque Insee ${Object.keys(CELL_MARKERS).map((marker) => `« ${marker} »`).join(", ")}, ou vide)`)}
-        FROM cellules c JOIN cles k USING (idx) WHERE c.statut = 'invalide';
+        SELECT idx, ligne, variable, brut, ${sqlString(`valeur non numérique (attendu : un nombre, une marque Insee ${Object.keys(CELL_MARKERS).map((marker) => `« ${marker} »`).join(", ")}, ou vide)`)}
+        FROM cellules WHERE statut = 'invalide';
     `);
   }
   await warehouse.run(`
@@ -76,11 +85,10 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
   `);
   if (measures.length) {
     await warehouse.run(`
-      INSERT INTO insee_valeurs
-        SELECT ${fichierId}, ${sqlString(source.id)}, ${sqlString(load.niveau)}, k.code, c.variable, v.racine, v.millesime, v.geo_annee,
-               CASE WHEN c.statut = 'ok' THEN replace(trim(c.brut), ',', '.')::DOUBLE END, c.statut, v.additive, k.ligne
-        FROM cellules c JOIN cles k USING (idx) JOIN variables v USING (variable)
-        WHERE c.idx NOT IN (SELECT idx FROM problemes);
+      INSERT INTO valeurs_brutes
+        SELECT ${fichierId}, ${sqlString(source.id)}, ${sqlString(load.niveau)}, c.code, c.variable, v.racine, v.millesime, v.geo_annee,
+               c.valeur, c.statut, v.additive, c.ligne
+        FROM cellules c JOIN variables v USING (variable) ANTI JOIN problemes p USING (idx);
     `);
   }
   const counts = await warehouse.one<{ total: number; rejetees: number }>(

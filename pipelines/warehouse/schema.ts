@@ -61,9 +61,9 @@ CREATE TABLE IF NOT EXISTS fichiers_ignores (
   motif VARCHAR NOT NULL
 );
 
--- Raw layer of the INSEE "wide" files, in long form:
+-- Raw layer of the statistical files (INSEE, CAF…), in long form:
 -- one row per file × geographic unit × published variable, exactly as published.
-CREATE TABLE IF NOT EXISTS insee_valeurs (
+CREATE TABLE IF NOT EXISTS valeurs_brutes (
   fichier_id INTEGER NOT NULL,
   source_id VARCHAR NOT NULL,
   niveau VARCHAR NOT NULL,
@@ -110,4 +110,4 @@ export async function ensureSchema(warehouse: Warehouse): Promise<void> {
 }
 
 /** Tables whose rows belong to one loaded file, by fichier_id. */
-export const FILE_OWNED_TABLES = ["insee_valeurs", "insee_dictionnaire", "insee_cog_commune", "rejets"] as const;
+export const FILE_OWNED_TABLES = ["valeurs_brutes", "insee_dictionnaire", "insee_cog_commune", "rejets"] as const;
