@@ -1,9 +1,11 @@
 // The `observatoire` command: registers the commands and turns every error into a French message and an exit code.
 import { Command, CommanderError } from "commander";
 import { DataError, UsageError } from "../pipelines/errors.ts";
+import { registerCalculer } from "./commands/calculer.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerEtat } from "./commands/etat.ts";
 import { registerImporter } from "./commands/importer.ts";
+import { registerIndicateurs } from "./commands/indicateurs.ts";
 import { registerPipeline } from "./commands/pipeline.ts";
 import { Reporter } from "./output.ts";
 
@@ -46,6 +48,8 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerImporter(program);
   registerEtat(program);
+  registerCalculer(program);
+  registerIndicateurs(program);
   registerPipeline(program);
   for (const command of program.commands) {
     command.exitOverride().helpOption("-h, --help", "affiche l'aide").configureHelp(program.configureHelp());

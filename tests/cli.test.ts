@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
+import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatEntier } from "../pipelines/publish/format-fr.ts";
 
@@ -120,5 +121,53 @@ describe("observatoire CLI", () => {
     expect(pipeline.stderr).toMatch(/Hautes-Pyrénées \(65\) : \d+ communes, \d+ EPCI/);
     const inventory = JSON.parse((await observatoire(["etat", "--json", "--sortie", "sortie-65"], work)).stdout) as EtatJson;
     expect(inventory.territoire.code_departement).toBe("65");
+  });
+});
+
+describe("observatoire calculer and indicateurs", () => {
+  let work: string;
+
+  beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-calcul-"));
+    expect((await observatoire(["demo", "--donnees", "donnees"], work)).code).toBe(0);
+    const pipeline = await observatoire(["pipeline", "--donnees", "donnees"], work);
+    expect(pipeline.code, pipeline.stderr).toBe(0);
+  });
+
+  it("writes indicateurs.csv with the 40 indicators for the 458 communes (39 each), the 15 + 2 EPCIs, Gers, Occitanie and France", () => {
+    const lines = fs.readFileSync(path.join(work, "sortie/exports/indicateurs.csv"), "utf8").trimEnd().split("\n");
+    const header = lines[0]!.split(",");
+    expect(header.slice(0, 14)).toEqual([
+      "id_indicateur", "libelle", "theme", "niveau", "code_geo", "libelle_geo", "millesime", "valeur", "numerateur", "denominateur", "unite", "statut", "fiabilite", "source",
+    ]);
+    const rows = lines.slice(1).map((line) => Papa.parse<string[]>(line).data[0]!);
+    const count = (niveau: string) => rows.filter((row) => row[3] === niveau).length;
+    expect(count("commune")).toBe(458 * 39);
+    expect(count("epci")).toBe(17 * 40);
+    expect(count("departement")).toBe(40);
+    expect(count("region")).toBe(40);
+    expect(count("france")).toBe(40);
+    expect(rows.some((row) => row[0] === "tx_fiches_violences" && row[3] === "commune")).toBe(false);
+    expect(rows.every((row) => ["ok", "secret", "manquant", "non_applicable"].includes(row[11]!))).toBe(true);
+    expect(lines.some((line) => /NaN|Infinity/.test(line))).toBe(false);
+    const france = rows.find((row) => row[0] === "tx_chomage" && row[3] === "france")!;
+    expect(france[11]).toBe("ok");
+    for (const name of ["indicateurs.parquet", "indicateurs.xlsx", "catalogue.csv", "catalogue.json"]) {
+      expect(fs.statSync(path.join(work, "sortie/exports", name)).size).toBeGreaterThan(1000);
+    }
+    const catalogue = JSON.parse(fs.readFileSync(path.join(work, "sortie/exports/catalogue.json"), "utf8")) as { id_indicateur: string }[];
+    expect(catalogue).toHaveLength(40);
+  });
+
+  it("lists the catalogue and prints one indicator in French number formats", async () => {
+    const catalogue = await observatoire(["indicateurs"], work);
+    expect(catalogue.stdout).toMatch(/23\s+tx_chomage\s+Taux de chômage des 15-64 ans/);
+    const values = await observatoire(["indicateurs", "tx_chomage", "--niveau", "epci"], work);
+    expect(values.code).toBe(0);
+    expect(values.stdout).toContain("CC d'Aire-sur-l'Adour (EPCI limitrophe)");
+    expect(values.stdout).toMatch(/CA Grand Auch Coeur de Gascogne\s+\d+,\d\s+\d+/);
+    const bad = await observatoire(["indicateurs", "tx_fiches_violences", "--niveau", "commune"], work);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("n'est pas publié au niveau commune");
   });
 });

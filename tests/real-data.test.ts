@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
 import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
 
@@ -210,5 +211,48 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
     const med = await warehouse.one<{ lib_var: string; type_var: string }>("SELECT lib_var, type_var FROM insee_dictionnaire WHERE cod_var = 'MED21' AND cod_mod IS NULL");
     expect(med?.type_var).toBe("CHAR");
     expect(med?.lib_var).toMatch(/médian/i);
+  });
+});
+
+describe.skipIf(!exists)("indicators on the real extracts (../shared/data)", () => {
+  let warehouse: Warehouse;
+  type Value = { valeur: number | null; statut: string; motif: string | null; numerateur: number | null; denominateur: number | null };
+  const indicator = (id: string, niveau: string, code: string) =>
+    warehouse.one<Value>("SELECT valeur, statut, motif, numerateur, denominateur FROM indicateurs WHERE id_indicateur = ? AND niveau = ? AND code_geo = ?", [id, niveau, code]);
+  const published = async (variable: string, code: string) =>
+    (await warehouse.one<{ valeur: number }>("SELECT valeur FROM valeurs_brutes WHERE source_id = 'insee_comparateur' AND variable = ? AND code_geo = ?", [variable, code]))!.valeur;
+
+  beforeAll(async () => {
+    warehouse = await Warehouse.open(":memory:");
+    await importFiles(warehouse, { dossiers: [DATA], territoire: "32", commande: "test" });
+    await computeIndicators(warehouse);
+  });
+  afterAll(() => warehouse?.close());
+
+  it("gives commune indicators equal to the ratios of the published cells (Auch)", async () => {
+    const chomage = await indicator("tx_chomage", "commune", "32013");
+    expect(chomage?.statut).toBe("ok");
+    expect(chomage!.valeur).toBeCloseTo(((await published("P22_CHOM1564", "32013")) / (await published("P22_ACT1564", "32013"))) * 100, 9);
+    const vacance = await indicator("part_logements_vacants", "commune", "32013");
+    expect(vacance!.valeur).toBeCloseTo(((await published("P22_LOGVAC", "32013")) / (await published("P22_LOG", "32013"))) * 100, 9);
+    expect((await indicator("densite", "commune", "32013"))!.valeur).toBeCloseTo(22825 / 72.48, 9);
+    expect((await indicator("pop", "commune", "32013"))!.valeur).toBe(22825);
+  });
+
+  it("takes medians and poverty rates as published for communes, secret where INSEE masks them", async () => {
+    expect(await indicator("med_niveau_vie", "commune", "32013")).toMatchObject({ statut: "ok", valeur: 21800 });
+    expect(await indicator("tx_pauvrete", "commune", "32013")).toMatchObject({ statut: "ok", valeur: 18 });
+    expect(await indicator("tx_pauvrete", "commune", "32296")).toMatchObject({ statut: "secret", valeur: null });
+  });
+
+  it("leaves EPCI medians manquant: no EPCI Filosofi file is in the extracts, and communes are never averaged", async () => {
+    const median = await indicator("med_niveau_vie", "epci", "200066926");
+    expect(median).toMatchObject({ statut: "manquant", valeur: null });
+    expect(median!.motif).toContain("aucun fichier publié à ce niveau");
+  });
+
+  it("sums the département from its communes, including the merged Saint-Blancard", async () => {
+    const population = await indicator("pop", "departement", "32");
+    expect(population).toMatchObject({ statut: "ok", valeur: 192649 });
   });
 });

@@ -7,6 +7,7 @@ import { openExistingWarehouse } from "../../pipelines/warehouse/atomic-build.ts
 import { readInventory, type Inventory } from "../../pipelines/warehouse/inventory.ts";
 import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
 import { Reporter } from "../output.ts";
+import { alignColumns } from "../table.ts";
 
 const etatOptionsSchema = z.object({ sortie: sortieOption, json: z.boolean().default(false) });
 
@@ -48,7 +49,7 @@ function describeInventory(inventory: Inventory): string {
     source.source_id, source.niveau ?? "—", String(source.millesime ?? "?"), String(source.geo_annee ?? "—"),
     formatEntier(source.lignes_lues), formatEntier(source.lignes_chargees), formatEntier(source.lignes_rejetees),
   ]);
-  lines.push(...alignColumns([["source", "niveau", "millésime", "géographie", "lues", "chargées", "rejetées"], ...table]));
+  lines.push(...alignColumns([["source", "niveau", "millésime", "géographie", "lues", "chargées", "rejetées"], ...table], [4, 5, 6]));
   if (inventory.rejets_total) {
     lines.push("", `Lignes rejetées (${formatEntier(inventory.rejets_total)} problème(s)${inventory.rejets_total > inventory.rejets.length ? `, ${inventory.rejets.length} premiers` : ""}) :`);
     for (const rejet of inventory.rejets) {
@@ -60,9 +61,4 @@ function describeInventory(inventory: Inventory): string {
     for (const ignored of inventory.ignores) lines.push(`  ${ignored.chemin} : ${ignored.motif}`);
   }
   return lines.join("\n");
-}
-
-function alignColumns(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, index) => Math.max(...rows.map((row) => row[index]!.length)));
-  return rows.map((row) => `  ${row.map((cell, index) => (index >= 4 ? cell.padStart(widths[index]!) : cell.padEnd(widths[index]!))).join("  ")}`);
 }

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { collect, parseOptions, verbosityOf } from "../options.ts";
 import { Reporter } from "../output.ts";
+import { runCalcul } from "./calculer.ts";
 import { importOptionsSchema, runImport, type ImportCommandOptions } from "./importer.ts";
 
 interface PipelineStep {
@@ -12,6 +13,7 @@ interface PipelineStep {
 
 export const PIPELINE_STEPS: PipelineStep[] = [
   { id: "importer", libelle: "Import des fichiers sources", run: (options, reporter) => runImport(options, reporter, "pipeline") },
+  { id: "calculer", libelle: "Calcul des indicateurs", run: (options, reporter) => runCalcul(options, reporter) },
 ];
 
 export function registerPipeline(program: Command): void {

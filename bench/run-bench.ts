@@ -1,0 +1,80 @@
+// `npm run bench`: national-scale demo, then importer and calculer, each timed with its peak memory,
+// beside the time DuckDB takes only to read the same raw files. Speed is measured here, never in tests.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { unzipSync } from "fflate";
+import { decodeFile } from "../pipelines/ingest/decode.ts";
+import { formatNombre } from "../pipelines/publish/format-fr.ts";
+import { Warehouse, sqlString } from "../pipelines/warehouse/warehouse.ts";
+
+interface Measure {
+  etape: string;
+  secondes: number;
+  memoireMo: number;
+}
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BIN = path.join(ROOT, "bin/observatoire.js");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-bench-"));
+const data = path.join(work, "donnees");
+const output = path.join(work, "sortie");
+
+function measure(etape: string, args: string[]): Measure {
+  const rssFile = path.join(work, "rss");
+  const started = process.hrtime.bigint();
+  execFileSync(process.execPath, ["--require", path.join(ROOT, "bench/peak-memory.cjs"), BIN, "--quiet", ...args], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, OBSERVATOIRE_BENCH_RSS: rssFile },
+  });
+  const secondes = Number(process.hrtime.bigint() - started) / 1e9;
+  return { etape, secondes, memoireMo: Number(fs.readFileSync(rssFile, "utf8")) / 2 ** 20 };
+}
+
+/** The reference: DuckDB counting the rows of every raw CSV (zip members extracted first, not timed). */
+async function rawReadSeconds(): Promise<{ secondes: number; fichiers: number }> {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.zip$/i.test(entry.name)) {
+        for (const [name, bytes] of Object.entries(unzipSync(fs.readFileSync(full)))) {
+          const extracted = path.join(work, "extraits", name);
+          fs.mkdirSync(path.dirname(extracted), { recursive: true });
+          fs.writeFileSync(extracted, bytes);
+          files.push(extracted);
+        }
+      } else if (/\.(csv|txt)$/i.test(entry.name) && !entry.name.startsWith("DONNEES-DE-DEMONSTRATION")) files.push(full);
+    }
+  };
+  walk(data);
+  const warehouse = await Warehouse.open(":memory:");
+  const started = process.hrtime.bigint();
+  for (const file of files) {
+    const decoded = decodeFile(fs.readFileSync(file).subarray(0, 65_536), file);
+    const encoding = decoded.encodage === "latin-1" ? ", encoding = 'latin-1'" : "";
+    await warehouse.run(`SELECT count(*) FROM read_csv(${sqlString(file)}, delim = ${sqlString(decoded.separateur)}, header = true, all_varchar = true${encoding})`);
+  }
+  const secondes = Number(process.hrtime.bigint() - started) / 1e9;
+  warehouse.close();
+  return { secondes, fichiers: files.length };
+}
+
+const seconds = formatNombre(1);
+const megabytes = formatNombre(0);
+console.log(`Banc d'essai national (dossier de travail : ${work})`);
+const measures = [
+  measure("demo --territoire FR", ["demo", "--territoire", "FR", "--donnees", data]),
+  measure("importer", ["importer", "--donnees", data, "--sortie", output]),
+  measure("calculer", ["calculer", "--sortie", output]),
+];
+const reference = await rawReadSeconds();
+for (const m of measures) console.log(`  ${m.etape.padEnd(22)} ${seconds(m.secondes).padStart(7)} s   mémoire max ${megabytes(m.memoireMo).padStart(6)} Mo`);
+console.log(`  ${"lecture brute DuckDB".padEnd(22)} ${seconds(reference.secondes).padStart(7)} s   (${reference.fichiers} fichiers, référence)`);
+const pipelineSeconds = measures[1]!.secondes + measures[2]!.secondes;
+const ratio = pipelineSeconds / reference.secondes;
+const peak = Math.max(measures[1]!.memoireMo, measures[2]!.memoireMo);
+console.log(`\nimporter + calculer : ${seconds(pipelineSeconds)} s, soit ${formatNombre(1)(ratio)} × la lecture brute (objectif ≤ 3) ; mémoire max ${megabytes(peak)} Mo (objectif ≤ 2 048).`);
+fs.rmSync(work, { recursive: true, force: true });

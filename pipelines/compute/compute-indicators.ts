@@ -1,0 +1,219 @@
+// The calcul step: every indicator of the registry for the territory's communes, its EPCIs (and the
+// straddling ones), the département, the région and France, into the `indicateurs` table.
+import type { Indicator } from "../../indicators/definition.ts";
+import { INDICATORS } from "../../indicators/registry.ts";
+import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { buildPerimeters } from "./perimeters.ts";
+import { sourcePriorityCase } from "./source-priority.ts";
+import { planVintages, termsOf, type Availability, type VintagePlan } from "./vintages.ts";
+
+/** Below this weighted denominator, a value resting on the census's complementary sample is fragile. */
+export const COMPLEMENTARY_SAMPLE_MIN = 500;
+
+export interface MissingVariables {
+  numero: number;
+  id: string;
+  variables: string[];
+}
+
+export interface ComputeReport {
+  lignes: number;
+  statuts: Record<string, number>;
+  absentes: MissingVariables[];
+}
+
+export async function computeIndicators(warehouse: Warehouse, indicators: Indicator[] = INDICATORS): Promise<ComputeReport> {
+  await buildPerimeters(warehouse);
+  // Declared inputs: only the variables the registry names are read.
+  const racines = [...new Set(indicators.flatMap(racinesOf))];
+  await warehouse.run(`
+    CREATE OR REPLACE TEMP TABLE calc_valeurs AS
+      SELECT niveau, code_geo, racine, millesime,
+             arg_min(valeur, prio) AS valeur, arg_min(statut, prio) AS statut, arg_min(motif, prio) AS motif
+      FROM (SELECT *, ${sourcePriorityCase()} AS prio FROM valeurs_cog
+            WHERE millesime IS NOT NULL AND racine IN (${racines.map(sqlString).join(", ")}))
+      GROUP BY ALL`);
+  const plan = planVintages(indicators, await availability(warehouse));
+  await writePlan(warehouse, indicators, plan);
+  await computeSummedIndicators(warehouse);
+  await computePublishedIndicators(warehouse);
+  await assembleResults(warehouse);
+  const counts = await warehouse.all<{ statut: string; n: number }>("SELECT statut, count(*)::INTEGER AS n FROM indicateurs GROUP BY ALL ORDER BY statut");
+  return {
+    lignes: counts.reduce((total, row) => total + row.n, 0),
+    statuts: Object.fromEntries(counts.map((row) => [row.statut, row.n])),
+    absentes: indicators
+      .filter((indicator) => plan.absentes.has(indicator.id))
+      .map((indicator) => ({ numero: indicator.numero, id: indicator.id, variables: plan.absentes.get(indicator.id)! })),
+  };
+}
+
+function racinesOf(indicator: Indicator): string[] {
+  const terms = termsOf(indicator);
+  if (!terms) return [(indicator as Extract<Indicator, { classe: "N" }>).publie.racine];
+  return [...terms.num, ...terms.den].map((term) => term.racine);
+}
+
+async function availability(warehouse: Warehouse): Promise<Availability> {
+  const rows = await warehouse.all<{ racine: string; communes: number[]; tous: number[] }>(`
+    SELECT racine, list(DISTINCT millesime) FILTER (niveau = 'commune') AS communes, list(DISTINCT millesime) AS tous
+    FROM calc_valeurs GROUP BY racine`);
+  return {
+    communes: new Map(rows.map((row) => [row.racine, new Set(row.communes)])),
+    tousNiveaux: new Map(rows.map((row) => [row.racine, new Set(row.tous)])),
+  };
+}
+
+/** The plan (which variable at which millésime) and each indicator's formula, as small tables. */
+async function writePlan(warehouse: Warehouse, indicators: Indicator[], plan: VintagePlan): Promise<void> {
+  const sqlValue = (value: string | number | null | undefined) =>
+    value === null || value === undefined ? "NULL" : typeof value === "number" ? String(value) : sqlString(value);
+  const rows = (values: (string | number | null | undefined)[][]) => values.map((row) => `(${row.map(sqlValue).join(", ")})`).join(", ");
+  const formulas = indicators.map((indicator) => {
+    const current = plan.millesimes.get(indicator.id);
+    const previous = plan.millesimesPrecedents.get(indicator.id);
+    const calcul =
+      indicator.classe === "N" ? "publie"
+      : indicator.classe === "D" && indicator.derivation.calcul === "taux_annuel_moyen" ? "taux_annuel_moyen"
+      : (indicator.classe === "A" && !indicator.denominateur) ? "compte" : "ratio";
+    const facteur = indicator.classe === "D" ? (indicator.derivation.calcul === "ratio" ? indicator.derivation.facteur : 100) : indicator.classe === "N" ? 1 : indicator.facteur;
+    const annees = calcul === "taux_annuel_moyen" && current && previous ? current[0]! - previous : null;
+    const racines = [...new Set(plan.termes.filter((term) => term.indicateurId === indicator.id).map((term) => term.racine))];
+    const fragile = racines.some((racine) => racine.startsWith("Cyy_"));
+    const absentes = plan.absentes.get(indicator.id)?.join(", ") ?? null;
+    return [
+      indicator.id, indicator.numero, indicator.classe, calcul, facteur, annees,
+      calcul === "taux_annuel_moyen" && current && previous ? `${previous}-${current[0]}` : current?.join("/") ?? null,
+      calcul === "taux_annuel_moyen" ? null : previous ?? null, indicator.classe === "N" ? indicator.publie.racine : null,
+      current?.[0] ?? null, fragile ? "oui" : "non", absentes, indicator.niveaux.join(","),
+    ];
+  });
+  await warehouse.run(`
+    CREATE OR REPLACE TEMP TABLE calc_formules (indicateur_id VARCHAR, numero INTEGER, classe VARCHAR, calcul VARCHAR, facteur DOUBLE,
+      annees INTEGER, millesime VARCHAR, millesime_precedent INTEGER, racine_publiee VARCHAR, millesime_publie INTEGER,
+      echantillon VARCHAR, absentes VARCHAR, niveaux VARCHAR);
+    INSERT INTO calc_formules VALUES ${rows(formulas)};
+    CREATE OR REPLACE TEMP TABLE calc_termes (indicateur_id VARCHAR, periode VARCHAR, role VARCHAR, racine VARCHAR, coef DOUBLE, millesime INTEGER);
+    ${plan.termes.length ? `INSERT INTO calc_termes VALUES ${rows(plan.termes.map((term) => [term.indicateurId, term.periode, term.role, term.racine, term.coef, term.millesime]))};` : ""}
+  `);
+}
+
+/** A, D and G: sum(numerator) / sum(denominator) over the communes of each territory. */
+async function computeSummedIndicators(warehouse: Warehouse): Promise<void> {
+  await warehouse.run(`
+    -- One value per commune, indicator, period and role; a missing or masked variable taints the sum.
+    CREATE OR REPLACE TEMP TABLE calc_communes_roles AS
+      SELECT t.indicateur_id, t.periode, t.role, m.code_commune,
+             sum(t.coef * v.valeur) AS valeur,
+             CASE WHEN bool_or(v.statut IS NULL OR v.statut NOT IN ('ok', 'secret', 'non_significatif')) THEN 'manquant'
+                  WHEN bool_or(v.statut <> 'ok') THEN 'secret' ELSE 'ok' END AS statut
+      FROM calc_termes t
+      CROSS JOIN (SELECT DISTINCT code_commune FROM calc_perimetre) m
+      LEFT JOIN calc_valeurs v ON v.niveau = 'commune' AND v.code_geo = m.code_commune AND v.racine = t.racine AND v.millesime = t.millesime
+      GROUP BY ALL;
+
+    -- Totals per territory. A total touched by a masked or missing commune falls back on the value
+    -- published for that territory itself (CAF EPCI file, Filosofi supra-communal files), else keeps the status.
+    CREATE OR REPLACE TEMP TABLE calc_roles AS
+      WITH sommes AS (
+        SELECT p.niveau, p.code_geo, r.indicateur_id, r.periode, r.role,
+               sum(r.valeur) FILTER (r.statut = 'ok') AS somme, count(*) AS n,
+               count(*) FILTER (r.statut = 'manquant') AS n_manquant, count(*) FILTER (r.statut = 'secret') AS n_secret
+        FROM calc_perimetre p JOIN calc_communes_roles r USING (code_commune) GROUP BY ALL
+      ),
+      nb_termes AS (SELECT indicateur_id, periode, role, count(*) AS n_termes FROM calc_termes GROUP BY ALL),
+      publies AS (
+        SELECT t.indicateur_id, t.periode, t.role, v.niveau, v.code_geo, sum(t.coef * v.valeur) AS valeur,
+               count(*) FILTER (v.statut = 'ok') AS n_ok
+        FROM calc_termes t JOIN calc_valeurs v ON v.racine = t.racine AND v.millesime = t.millesime AND v.niveau <> 'commune'
+        GROUP BY ALL
+      )
+      SELECT s.niveau, s.code_geo, s.indicateur_id, s.periode, s.role,
+        CASE WHEN s.n_manquant = 0 AND s.n_secret = 0 THEN s.somme WHEN p.n_ok = k.n_termes THEN p.valeur END AS valeur,
+        CASE WHEN s.n_manquant = 0 AND s.n_secret = 0 THEN 'ok' WHEN p.n_ok = k.n_termes THEN 'ok'
+             WHEN s.n_manquant > 0 THEN 'manquant' ELSE 'secret' END AS statut,
+        CASE WHEN s.n_manquant = 0 AND s.n_secret = 0 THEN NULL
+             WHEN p.n_ok = k.n_termes THEN 'total publié à ce niveau (des communes sont sous secret ou absentes)'
+             WHEN s.n = 1 AND s.n_manquant > 0 THEN 'donnée absente'
+             WHEN s.n = 1 THEN 'secret statistique'
+             WHEN s.n_manquant > 0 THEN 'données absentes pour ' || s.n_manquant || ' commune(s) sur ' || s.n
+             ELSE 'secret statistique sur ' || s.n_secret || ' commune(s) sur ' || s.n || ', total non publié à ce niveau' END AS motif
+      FROM sommes s JOIN nb_termes k USING (indicateur_id, periode, role)
+      LEFT JOIN publies p USING (indicateur_id, periode, role, niveau, code_geo);
+
+    CREATE OR REPLACE TEMP TABLE calc_resultats AS
+      SELECT n.niveau, n.code_geo, n.indicateur_id, n.periode, n.valeur AS numerateur, d.valeur AS denominateur,
+        CASE WHEN 'manquant' IN (n.statut, coalesce(d.statut, 'ok')) THEN 'manquant'
+             WHEN 'secret' IN (n.statut, coalesce(d.statut, 'ok')) THEN 'secret'
+             WHEN f.calcul <> 'compte' AND d.valeur = 0 THEN 'non_applicable'
+             WHEN f.calcul = 'taux_annuel_moyen' AND (f.annees IS NULL OR n.valeur < 0 OR d.valeur < 0) THEN 'manquant'
+             ELSE 'ok' END AS statut,
+        CASE WHEN n.statut = 'manquant' THEN n.motif WHEN d.statut = 'manquant' THEN d.motif
+             WHEN n.statut = 'secret' THEN n.motif WHEN d.statut = 'secret' THEN d.motif
+             WHEN f.calcul <> 'compte' AND d.valeur = 0 THEN 'dénominateur nul'
+             WHEN f.calcul = 'taux_annuel_moyen' AND f.annees IS NULL THEN 'pas de recensement antérieur d''au moins 5 ans'
+             ELSE coalesce(n.motif, d.motif) END AS motif,
+        f.calcul, f.facteur, f.annees
+      FROM calc_roles n JOIN calc_formules f USING (indicateur_id)
+      LEFT JOIN calc_roles d ON d.role = 'den' AND d.niveau = n.niveau AND d.code_geo = n.code_geo
+                             AND d.indicateur_id = n.indicateur_id AND d.periode = n.periode
+      WHERE n.role = 'num';
+  `);
+}
+
+/** N: the value published for the territory itself; never a mean or median of its communes. */
+async function computePublishedIndicators(warehouse: Warehouse): Promise<void> {
+  await warehouse.run(`
+    INSERT INTO calc_resultats
+      WITH niveaux_publies AS (
+        SELECT DISTINCT v.niveau, t.racine_publiee FROM calc_valeurs v JOIN calc_formules t ON v.racine = t.racine_publiee AND v.millesime = t.millesime_publie
+      )
+      SELECT lv.niveau, lv.code_geo, f.indicateur_id, 'actuel', v.valeur, NULL,
+        CASE WHEN v.statut = 'ok' THEN 'ok' WHEN v.statut IN ('secret', 'non_significatif') THEN 'secret' ELSE 'manquant' END,
+        CASE WHEN v.statut = 'ok' THEN NULL
+             WHEN v.statut IN ('secret', 'non_significatif') THEN 'secret statistique (valeur non diffusée par la source)'
+             WHEN v.statut IS NOT NULL THEN coalesce(v.motif, 'case vide dans le fichier publié')
+             WHEN f.millesime_publie IS NULL THEN 'variable absente de l''entrepôt'
+             WHEN np.niveau IS NULL THEN 'aucun fichier publié à ce niveau n''est chargé (la valeur n''est jamais recalculée à partir des communes)'
+             ELSE 'territoire absent du fichier publié' END,
+        'publie', 1, NULL
+      FROM (SELECT DISTINCT niveau, code_geo FROM calc_perimetre) lv
+      CROSS JOIN (SELECT * FROM calc_formules WHERE calcul = 'publie') f
+      LEFT JOIN calc_valeurs v ON v.niveau = lv.niveau AND v.code_geo = lv.code_geo AND v.racine = f.racine_publiee AND v.millesime = f.millesime_publie
+      LEFT JOIN niveaux_publies np ON np.niveau = lv.niveau AND np.racine_publiee = f.racine_publiee;
+  `);
+}
+
+/** Values, ranks among the territory's EPCIs, gap to the département, evolution, reliability. */
+async function assembleResults(warehouse: Warehouse): Promise<void> {
+  await warehouse.run(`
+    CREATE OR REPLACE TEMP TABLE calc_valeurs_finales AS
+      SELECT r.*, CASE WHEN r.statut <> 'ok' THEN NULL
+                       WHEN r.calcul IN ('compte', 'publie') THEN r.numerateur
+                       WHEN r.calcul = 'taux_annuel_moyen' THEN (power(r.numerateur / r.denominateur, 1.0 / r.annees) - 1) * 100
+                       ELSE r.numerateur / r.denominateur * r.facteur END AS valeur
+      FROM calc_resultats r;
+
+    CREATE OR REPLACE TABLE indicateurs AS
+      WITH territoires AS (SELECT DISTINCT niveau, code_geo, libelle_geo, rattachement FROM calc_perimetre),
+      actuel AS (SELECT * FROM calc_valeurs_finales WHERE periode = 'actuel'),
+      precedent AS (SELECT * FROM calc_valeurs_finales WHERE periode = 'precedent'),
+      departement AS (SELECT indicateur_id, valeur FROM actuel WHERE niveau = 'departement')
+      SELECT f.numero, a.indicateur_id AS id_indicateur, a.niveau, a.code_geo, t.libelle_geo, t.rattachement,
+        f.millesime, a.valeur, a.numerateur, a.denominateur, a.statut, a.motif,
+        CASE WHEN f.echantillon = 'oui' AND a.statut = 'ok' THEN
+               CASE WHEN a.denominateur < ${COMPLEMENTARY_SAMPLE_MIN} THEN 'fragile' ELSE 'fiable' END END AS fiabilite,
+        CASE WHEN a.niveau = 'epci' AND t.rattachement = 'territoire' AND a.statut = 'ok'
+             THEN rank() OVER (PARTITION BY a.indicateur_id, a.niveau, t.rattachement = 'territoire', a.statut = 'ok' ORDER BY a.valeur DESC) END AS rang_epci,
+        CASE WHEN f.calcul <> 'compte' THEN a.valeur - d.valeur END AS ecart_departement,
+        f.millesime_precedent, p.valeur AS valeur_precedente, a.valeur - p.valeur AS evolution,
+        (SELECT geo_annee FROM geo_territoire) AS geo_annee
+      FROM actuel a
+      JOIN calc_formules f USING (indicateur_id)
+      JOIN territoires t USING (niveau, code_geo)
+      LEFT JOIN departement d USING (indicateur_id)
+      LEFT JOIN precedent p USING (niveau, code_geo, indicateur_id)
+      WHERE list_contains(string_split(f.niveaux, ','), a.niveau)
+      ORDER BY f.numero, CASE a.niveau WHEN 'commune' THEN 1 WHEN 'epci' THEN 2 WHEN 'departement' THEN 3 WHEN 'region' THEN 4 ELSE 5 END, a.code_geo;
+  `);
+}
