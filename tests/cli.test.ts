@@ -56,11 +56,19 @@ describe("observatoire CLI", () => {
     const inventory = JSON.parse(etat.stdout) as EtatJson;
     expect(inventory.demo).toBe(true);
     expect(inventory.territoire.libelle).toBe("Gers");
-    const communal = inventory.sources.filter((source) => source.niveau === "commune");
+    const communal = inventory.sources.filter((source) => source.niveau === "commune" && source.source_id.startsWith("insee_"));
     expect(communal.map((source) => source.source_id).sort()).toEqual([
       "insee_comparateur", "insee_filosofi", "insee_populations_legales", "insee_rp_coupl_fam_men",
       "insee_rp_diplomes_formation", "insee_rp_emploi_pop_active", "insee_rp_evol_struct_pop", "insee_rp_logement",
     ]);
+    const caf = inventory.sources.filter((source) => source.source_id.startsWith("caf_"));
+    expect(caf.map((source) => `${source.source_id} ${source.niveau}`).sort()).toEqual([
+      "caf_accueil_jeune_enfant commune", "caf_accueil_jeune_enfant departement", "caf_accueil_jeune_enfant epci", "caf_accueil_jeune_enfant france",
+      "caf_bas_revenus commune", "caf_dependance_prestations commune", "caf_prestations commune",
+    ]);
+    for (const source of [...caf, ...inventory.sources.filter((s) => s.source_id === "insee_bpe")]) {
+      expect(source).toMatchObject({ lignes_chargees: source.lignes_lues, lignes_rejetees: 0 });
+    }
     // The demo files are national, as INSEE's are: every current commune of France, none rejected.
     for (const source of communal) {
       expect(source.lignes_lues).toBe(FRANCE_COMMUNES);
@@ -82,7 +90,7 @@ describe("observatoire CLI", () => {
   it("does not duplicate a file imported twice", async () => {
     const again = await observatoire(["importer", "--donnees", "donnees-demo"], work);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain("0 fichier(s) chargé(s), 12 déjà chargé(s)");
+    expect(again.stderr).toContain("0 fichier(s) chargé(s), 20 déjà chargé(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     const comparateur = inventory.sources.find((source) => source.source_id === "insee_comparateur");
     expect(comparateur?.lignes_chargees).toBe(FRANCE_COMMUNES);

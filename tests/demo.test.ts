@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDemo, writeDemoTerritories, type DemoSummary } from "../pipelines/demo/write-demo.ts";
+import { CATEGORIES, NOMENCLATURE, valablePour } from "../pipelines/ingest/sources/bpe-equipements.ts";
 
 const require = createRequire(import.meta.url);
 const decoupage = <T>(name: string): T =>
@@ -163,7 +164,7 @@ describe("données de démonstration — Gers (32)", () => {
     const a = listFiles(dir).map((p) => relative(dir, p)).sort();
     const b = listFiles(other).map((p) => relative(other, p)).sort();
     expect(b).toEqual(a);
-    expect(a.length).toBe(9);
+    expect(a.length).toBe(17);
     for (const p of a) expect(readFileSync(join(other, p)).equals(readFileSync(join(dir, p))), p).toBe(true);
   });
 
@@ -422,6 +423,119 @@ describe("données de démonstration — Gers (32)", () => {
   });
 });
 
+describe("données de démonstration CAF et BPE — Gers (32)", () => {
+  let dir = "";
+  const gers = communesOf("32");
+  const read = (p: string, encoding: BufferEncoding = "utf8") => readFileSync(join(dir, p)).toString(encoding);
+  let coupl: Table, emploi: Table, logement: Table, evol: Table;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "demo-caf-bpe-"));
+    await writeDemoTerritories(["32"], dir);
+    coupl = parse(read(FILES.coupl));
+    emploi = parse(read(FILES.emploi));
+    logement = parse(read(FILES.logement).replace(/^\uFEFF/, ""));
+    evol = parse(read(FILES.evol));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("écrit la série Cafdata aux noms de champs officiels, 4 décembres par commune, effectifs arrondis à 5", () => {
+    const text = read("caf/s_ben_com_f.csv");
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("dtreffre;numcomdo;nomcom;indfoy_ndur;indnbp_ndur;indfoy_af;indfoy_apl;indfoy_alf;indfoy_als;indfoy_rsa;indfoy_ppa;indfoy_aah;indmtt_rsa;indmtt_ppa");
+    const rows = lines.slice(1, -1).map((l) => l.split(";"));
+    expect(rows).toHaveLength(gers.length * 4);
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(["2020-12", "2021-12", "2022-12", "2023-12"]));
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(gers.map((c) => c.code)));
+    for (const r of rows) for (const cell of r.slice(3, 12)) expect(Number(cell) % 5, r.join(";")).toBe(0);
+  });
+
+  it("reste cohérente avec le recensement : RSA ≤ allocataires ≤ ménages, taux plausibles", () => {
+    const rows = read("caf/s_ben_com_f.csv").split("\n").slice(1, -1).map((l) => l.split(";")).filter((r) => r[0] === "2023-12");
+    let alloc = 0, men = 0, rsa = 0, ppa = 0, actocc = 0, al = 0, rp = 0, pers = 0, pop = 0;
+    for (const r of rows) {
+      const [ndur, nbp, , apl, alf, als, frsa, fppa, aah] = r.slice(3).map(Number) as number[];
+      const m = num(coupl.byCode.get(r[1]!)!, "C22_MEN");
+      expect(frsa!).toBeLessThanOrEqual(ndur!);
+      expect(fppa!).toBeLessThanOrEqual(ndur!);
+      expect(aah!).toBeLessThanOrEqual(ndur!);
+      expect(ndur!).toBeLessThanOrEqual(nbp!);
+      expect(ndur!).toBeLessThanOrEqual(Math.round(m / 5) * 5 + 5);
+      alloc += ndur!; men += m; rsa += frsa!; ppa += fppa!; al += apl! + alf! + als!; pers += nbp!;
+      actocc += num(emploi.byCode.get(r[1]!)!, "P22_ACTOCC1564");
+      rp += num(logement.byCode.get(r[1]!)!, "P22_RP");
+      pop += num(evol.byCode.get(r[1]!)!, "P22_POP");
+    }
+    expect(alloc / men).toBeGreaterThan(0.25);
+    expect(alloc / men).toBeLessThan(0.6);
+    expect((100 * rsa) / men).toBeGreaterThan(2);
+    expect((100 * rsa) / men).toBeLessThan(10);
+    expect((100 * ppa) / actocc).toBeGreaterThan(8);
+    expect((100 * ppa) / actocc).toBeLessThan(30);
+    expect((100 * al) / rp).toBeGreaterThan(8);
+    expect((100 * al) / rp).toBeLessThan(35);
+    expect(pers / pop).toBeGreaterThan(0.25);
+    expect(pers / pop).toBeLessThan(0.6);
+  });
+
+  it("écrit les fichiers de l'ancien portail en Latin-1, CRLF, valeurs inférieures à 5 laissées en blanc", () => {
+    const dep = read("caf/ancien-portail/DependancePrestaCom2020.csv", "latin1").split("\r\n");
+    expect(dep[0]).toBe("Communes;Codes_Insee;NB_allocataires;TR50PFRB;TR100PFRB");
+    const rows = dep.slice(1, -1).map((l) => l.split(";"));
+    expect(rows).toHaveLength(gers.length);
+    const cells = rows.flatMap((r) => r.slice(2));
+    expect(cells.some((c) => c === " ")).toBe(true);
+    for (const c of cells) expect(c === " " || Number(c) >= 5, c).toBe(true);
+    for (const r of rows) if (r[2] !== " " && r[3] !== " ") expect(Number(r[3])).toBeLessThanOrEqual(Number(r[2]));
+    const bas = read("caf/ancien-portail/Bas_revenu_Com_2020.csv", "latin1").split("\r\n");
+    expect(bas[0]).toBe("Communes;Codes_Insee;NB_allocataires_ress;NB_pers_couv_ress;ALL_bas_revenu;Pers_bas_revenu");
+  });
+
+  it("publie le taux de couverture Onape aux communes de plus de 10 000 habitants, aux EPCI, au département et à la France", () => {
+    const com = read("caf/txcouv_pe_com.csv").split("\n").slice(1, -1).map((l) => l.split(";"));
+    const grandes = gers.filter((c) => (c.population ?? 0) > 10_000).map((c) => c.code);
+    expect(new Set(com.map((r) => r[1]))).toEqual(new Set(grandes));
+    expect(read("caf/txcouv_pe_epci.csv").split("\n")[0]).toMatch(/^annee;numepci;nomepci;numdep;nomdep;.*;txcouv_epci$/);
+    expect(read("caf/txcouv_pe_dep.csv").split("\n")[1]).toMatch(/^2022;32;Gers;/);
+    expect(read("caf/txcouv_pe_nat.csv").split("\n")[1]).toMatch(/^2022-01-01;FRANCE ENTIERE HORS MAYOTTE;/);
+    for (const r of com) {
+      const [psu, hors, pre, am, gad, eaje, ind, total] = r.slice(5).map(Number) as number[];
+      expect(eaje!).toBeCloseTo(psu! + hors! + pre!, 1);
+      expect(total!).toBeCloseTo(eaje! + ind!, 1);
+      expect(am! + gad!).toBeCloseTo(ind!, 1);
+    }
+  });
+
+  it("écrit la BPE 2024 des seuls types de la nomenclature déclarative, avec des densités plausibles", () => {
+    const text = read("insee-bpe/BPE24.csv");
+    const lines = text.split("\n");
+    const header = lines[0]!.split(";");
+    expect(header).toEqual(expect.arrayContaining(["AN", "DEPCOM", "DOM", "SDOM", "TYPEQU", "LAMBERT_X", "LAMBERT_Y", "LONGITUDE", "LATITUDE", "QUALITE_XY", "EPSG", "MOBILE"]));
+    const col = (name: string) => header.indexOf(name);
+    const rows = lines.slice(1, -1).map((l) => l.split(";"));
+    const allowed = new Set(NOMENCLATURE.filter((t) => t.categorie !== null && valablePour(t, 2024)).map((t) => t.code));
+    for (const r of rows) {
+      expect(allowed.has(r[col("TYPEQU")]!), r[col("TYPEQU")]).toBe(true);
+      expect(r[col("AN")]).toBe("2024");
+      expect(r[col("DEPCOM")]!.startsWith("32")).toBe(true);
+      // Inside the Gers, roughly: the demo places communes around the département's centre.
+      expect(Number(r[col("LONGITUDE")])).toBeGreaterThan(-0.2);
+      expect(Number(r[col("LONGITUDE")])).toBeLessThan(1.2);
+      expect(Number(r[col("LATITUDE")])).toBeGreaterThan(43.3);
+      expect(Number(r[col("LATITUDE")])).toBeLessThan(44.1);
+    }
+    const pop = gers.reduce((t, c) => t + num(evol.byCode.get(c.code)!, "P22_POP"), 0);
+    const pop75 = gers.reduce((t, c) => t + num(evol.byCode.get(c.code)!, "P22_POP7589") + num(evol.byCode.get(c.code)!, "P22_POP90P"), 0);
+    const fixed = (code: string) => rows.filter((r) => r[col("TYPEQU")] === code && r[col("MOBILE")] === "0").length;
+    expect((fixed("D265") / pop) * 10_000).toBeGreaterThan(6);
+    expect((fixed("D265") / pop) * 10_000).toBeLessThan(12);
+    expect((fixed("D401") / pop75) * 100).toBeGreaterThan(0.6);
+    expect((fixed("D401") / pop75) * 100).toBeLessThan(1.3);
+    expect(rows.filter((r) => r[col("TYPEQU")] === "A129")).toHaveLength(gers.length);
+    expect(CATEGORIES.every((c) => rows.some((r) => NOMENCLATURE.find((t) => t.code === r[col("TYPEQU")])?.categorie === c.id))).toBe(true);
+  });
+});
+
 describe("démonstration d'un territoire : fichiers nationaux", () => {
   it("couvre toutes les communes de France, comme les fichiers de l'Insee, et nomme le territoire étudié", async () => {
     const dir = mkdtempSync(join(tmpdir(), "demo-"));
@@ -439,6 +553,12 @@ describe("démonstration d'un territoire : fichiers nationaux", () => {
       const zip = unzipSync(readFileSync(join(dir, FILES.filosofi)));
       expect(parse(strFromU8(zip["cc_filosofi_2021_DEP.csv"]!)).rows).toHaveLength(101);
       expect(parse(strFromU8(zip["cc_filosofi_2021_REG.csv"]!)).rows).toHaveLength(18);
+      // The BPE stays under ~300,000 equipments nationally; a few France services buses are mobile.
+      const bpe = readFileSync(join(dir, "insee-bpe/BPE24.csv"), "utf8").split("\n").slice(1, -1);
+      expect(bpe.length).toBeLessThan(320_000);
+      expect(bpe.filter((line) => line.endsWith(";1")).length).toBeGreaterThan(50);
+      const caf = readFileSync(join(dir, "caf/s_ben_com_f.csv"), "utf8").split("\n").slice(1, -1);
+      expect(caf).toHaveLength(4 * comparateur.rows.length);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

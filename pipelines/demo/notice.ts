@@ -17,13 +17,14 @@ export function noticeText(territory: Territory, etudie: Territory = territory):
     "l'observatoire. Ce ne sont PAS des statistiques officielles de l'INSEE.",
     "",
     "Ils reprennent à l'identique les formats des fichiers diffusés par l'INSEE",
-    "(noms, colonnes, séparateurs, encodages, secret statistique) et s'appuient",
+    "et la CAF (noms, colonnes, séparateurs, encodages, secret statistique) et s'appuient",
     "sur les communes réelles et leurs populations légales (découpage",
     "administratif d'Etalab). Toutes les autres valeurs sont tirées au hasard de",
     "façon reproductible et ne décrivent pas la réalité des communes.",
     "",
     "Ne jamais publier, diffuser ni citer ces chiffres comme des données réelles.",
-    "Pour des statistiques officielles, téléchargez les fichiers sur insee.fr.",
+    "Les positions des équipements (BPE) sont fictives.",
+    "Pour des statistiques officielles, téléchargez les fichiers sur insee.fr et data.caf.fr.",
     "",
   ].join("\n");
 }

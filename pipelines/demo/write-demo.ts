@@ -2,6 +2,8 @@
 // each file in a single pass.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { bpeCsv, bpeEquipements, CHEMIN_BPE } from "./bpe.ts";
+import { CAF_ANNEES, cafAncienPortail, cafPrestationsCsv, CHEMIN_CAF_BAS_REVENUS, CHEMIN_CAF_DEPENDANCE, CHEMIN_CAF_PRESTATIONS, DOSSIER_CAF, onapeFiles } from "./caf.ts";
 import { CENSUS_FILES, DOSSIER_RECENSEMENT, censusFileBytes, censusValue } from "./census-files.ts";
 import { CHEMIN_COMPARATEUR, comparateurCsv, comparateurExtras } from "./comparateur.ts";
 import { encodeText } from "./formats.ts";
@@ -74,6 +76,19 @@ export async function writeDemoTerritories(codes: readonly string[], dossier: st
 
   const regions = new Map(territory.regions.map((r) => [r.code, r]));
   outputs.push({ chemin: CHEMIN_POPULATIONS_LEGALES, data: encodeText(populationsLegalesCsv(territory.communes, regions)), lignes: n });
+
+  outputs.push({ chemin: CHEMIN_CAF_PRESTATIONS, data: cafPrestationsCsv(territory.communes, models), lignes: n * CAF_ANNEES.length });
+  const ancien = cafAncienPortail(territory.communes, models);
+  outputs.push({ chemin: CHEMIN_CAF_DEPENDANCE, data: ancien.dependance, lignes: n });
+  outputs.push({ chemin: CHEMIN_CAF_BAS_REVENUS, data: ancien.basRevenus, lignes: n });
+  const onape = onapeFiles(territory);
+  outputs.push({ chemin: `${DOSSIER_CAF}/txcouv_pe_com.csv`, data: onape.communes, lignes: onape.lignes.communes });
+  outputs.push({ chemin: `${DOSSIER_CAF}/txcouv_pe_epci.csv`, data: onape.epci, lignes: onape.lignes.epci });
+  outputs.push({ chemin: `${DOSSIER_CAF}/txcouv_pe_dep.csv`, data: onape.departements, lignes: onape.lignes.departements });
+  outputs.push({ chemin: `${DOSSIER_CAF}/txcouv_pe_nat.csv`, data: onape.france, lignes: onape.lignes.france });
+
+  const equipements = bpeEquipements(territory.communes, models);
+  outputs.push({ chemin: CHEMIN_BPE, data: bpeCsv(equipements), lignes: equipements.length });
 
   for (const out of outputs) {
     const cible = join(dossier, ...out.chemin.split("/"));

@@ -1,6 +1,7 @@
 // Harmonised layer: every INSEE value on the current COG. Former commune codes map onto their
 // current commune: counts are summed; medians and rates of merged communes are not carried over.
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { countEquipments } from "./equipment-counts.ts";
 
 export const MERGED_NON_ADDITIVE = "commune fusionnée : valeur non additive (médiane, taux) non reportée";
 export const MERGED_SECRET = "commune fusionnée : une commune d'origine est sous secret statistique";
@@ -10,12 +11,23 @@ export const MERGED_SECRET = "commune fusionnée : une commune d'origine est sou
  * raw layer is not copied and readers that need a few variables scan only those.
  */
 export async function mapValuesToCog(warehouse: Warehouse): Promise<void> {
+  // Warehouses built by earlier versions kept valeurs_cog as a table: a view cannot replace it in place.
+  const earlier = await warehouse.one<{ kind: string }>("SELECT table_type AS kind FROM information_schema.tables WHERE table_name = 'valeurs_cog'");
+  if (earlier?.kind === "BASE TABLE") await warehouse.run("DROP TABLE valeurs_cog");
+  await countEquipments(warehouse);
   await warehouse.run(`
+    -- Every code a file may use for a commune. Arrondissements only come from sources that publish nothing else
+    -- (the CAF): the INSEE loaders refuse them, so adding them here never double-counts a commune.
+    CREATE OR REPLACE TABLE cog_passage AS
+      SELECT code_ancien, code_actuel FROM geo_passage_commune
+      UNION ALL
+      SELECT code_arrondissement, code_commune FROM geo_arrondissement_municipal;
+
     -- Current communes that receive several codes of one file: only those need merging.
     CREATE OR REPLACE TABLE cog_fusions AS
       SELECT v.fichier_id, v.code_geo, p.code_actuel
       FROM (SELECT DISTINCT fichier_id, code_geo FROM valeurs_brutes WHERE niveau = 'commune') v
-      JOIN geo_passage_commune p ON p.code_ancien = v.code_geo
+      JOIN cog_passage p ON p.code_ancien = v.code_geo
       QUALIFY count(*) OVER (PARTITION BY v.fichier_id, p.code_actuel) > 1;
 
     -- Merged communes: counts summed (secret if one part is), non-additive values not carried over.
@@ -40,7 +52,7 @@ export async function mapValuesToCog(warehouse: Warehouse): Promise<void> {
     SELECT 'commune' AS niveau, p.code_actuel AS code_geo, v.source_id, v.fichier_id, v.variable, v.racine, v.millesime, v.geo_annee,
            v.valeur, v.statut, NULL::VARCHAR AS motif, v.code_geo AS codes_sources
     FROM valeurs_brutes v
-    JOIN geo_passage_commune p ON p.code_ancien = v.code_geo
+    JOIN cog_passage p ON p.code_ancien = v.code_geo
     ANTI JOIN cog_fusions f ON f.fichier_id = v.fichier_id AND f.code_geo = v.code_geo
     WHERE v.niveau = 'commune' AND v.fichier_id IN (SELECT fichier_id FROM journal_import WHERE remplace_par IS NULL)
     UNION ALL
@@ -49,6 +61,9 @@ export async function mapValuesToCog(warehouse: Warehouse): Promise<void> {
     -- Supra-communal levels as published; France files name the country in several ways (FRANCE, FE, METRO…).
     SELECT niveau, CASE WHEN niveau = 'france' THEN 'FRANCE' ELSE code_geo END, source_id, fichier_id, variable, racine,
            millesime, geo_annee, valeur, statut, NULL, code_geo
-    FROM valeurs_brutes WHERE niveau <> 'commune' AND fichier_id IN (SELECT fichier_id FROM journal_import WHERE remplace_par IS NULL);
+    FROM valeurs_brutes WHERE niveau <> 'commune' AND fichier_id IN (SELECT fichier_id FROM journal_import WHERE remplace_par IS NULL)
+    UNION ALL
+    -- Equipment counts per commune and category (BPE), zeros included where the file covers the département.
+    SELECT * FROM bpe_comptes;
   `);
 }

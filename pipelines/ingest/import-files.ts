@@ -9,10 +9,12 @@ import { ensureSchema, FILE_OWNED_TABLES } from "../warehouse/schema.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { decodeFile, type DecodedFile } from "./decode.ts";
 import { discover, type Candidate } from "./discover.ts";
+import { loadItems } from "./load-items.ts";
 import { loadTable } from "./load-table.ts";
 import { loadWide } from "./load-wide.ts";
 import { readRaw } from "./read-raw.ts";
 import { recognise, type Recognised } from "./recognise.ts";
+import { colonnePresente } from "./sources/definition.ts";
 import { SOURCES } from "./sources/registry.ts";
 
 export const DEMO_MARKER = "DONNEES-DE-DEMONSTRATION.txt";
@@ -185,18 +187,25 @@ async function loadOne(warehouse: Warehouse, file: Accepted, executionId: number
   if (same) {
     return { ...base, lignesLues: same.lignes_lues, lignesChargees: same.lignes_chargees, lignesRejetees: same.lignes_rejetees, dureeMs: 0, etat: "deja_charge" };
   }
-  if (recognised.millesime === undefined && recognised.source.forme === "large") {
+  // A file dated row by row (CAF series) has no single millésime to find.
+  const datedByRow = recognised.source.forme === "large" && recognised.source.millesimeParLigne
+    && colonnePresente(recognised.source.millesimeParLigne.colonne, decoded.entete) !== undefined;
+  if (recognised.millesime === undefined && recognised.source.forme === "large" && !datedByRow) {
     warn(`${label(candidate)} : millésime introuvable dans le nom du fichier ou de son dossier ; chargé sans millésime. Renommez le dossier (ex. « populations-legales-2022 »).`);
   }
   const fichierId = await nextValue(warehouse, "seq_fichier");
   const raw = await readRaw(warehouse, { chemin: label(candidate), fichierId, disque: candidate.fichierDisque, octets: candidate.lire }, decoded);
+  const chemin = label(candidate);
+  const { source } = recognised;
   const loaded =
-    recognised.source.forme === "large"
+    source.forme === "large"
       ? await loadWide(warehouse, {
-          source: recognised.source, fichierId, chemin: label(candidate), entete: decoded.entete,
+          source, fichierId, chemin, entete: decoded.entete,
           niveau: recognised.niveau ?? "commune", millesime: recognised.millesime, geoAnnee: recognised.geoAnnee,
         })
-      : await loadTable(warehouse, { source: recognised.source, fichierId, chemin: label(candidate), entete: decoded.entete, millesime: recognised.millesime });
+      : source.forme === "equipements"
+        ? await loadItems(warehouse, { source, fichierId, chemin, entete: decoded.entete, millesime: recognised.millesime })
+        : await loadTable(warehouse, { source, fichierId, chemin, entete: decoded.entete, millesime: recognised.millesime });
   const lignesRejetees = loaded.lignesRejetees + raw.lignesMalformees;
   if (loaded.lignesChargees + lignesRejetees !== raw.lignesLues) {
     throw new DataError(`bilan faux : ${raw.lignesLues} lignes lues ≠ ${loaded.lignesChargees} chargées + ${lignesRejetees} rejetées.`, { fichier: label(candidate) });

@@ -1,7 +1,7 @@
-// Loads an INSEE "wide" file (one row per territory, one column per variable) into valeurs_brutes,
-// checking each territory code against the geography and each cell against the published conventions.
+// Loads a "wide" file (one row per territory, one column per variable: INSEE base-cc, CAF series) into
+// valeurs_brutes, checking each territory code against the geography and each cell against the published conventions.
 import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
-import type { Niveau, WideSource } from "./sources/definition.ts";
+import { colonnePresente, type Niveau, type WideSource } from "./sources/definition.ts";
 import { parseVariable } from "./variables.ts";
 
 export interface WideLoad {
@@ -24,6 +24,8 @@ const CODE_CHECKS: Record<Niveau, { valid: string; unknown: string }> = {
   france: { valid: "true", unknown: "" },
 };
 
+const IS_ARRONDISSEMENT = "code IN (SELECT code_arrondissement FROM geo_arrondissement_municipal)";
+
 /** INSEE's cell markers: never read as 0, they keep their meaning as a status. */
 export const CELL_MARKERS: Record<string, string> = {
   s: "secret",
@@ -32,61 +34,88 @@ export const CELL_MARKERS: Record<string, string> = {
   nd: "non_disponible",
 };
 
+export const NEGATIVE_COUNT = "valeur négative impossible : la source publie ici un effectif ou un taux";
+export const UNREADABLE_YEAR = "date de référence illisible (attendu : une année, par exemple 2023 ou 2023-12)";
+
 /** Comma or dot decimals are both published (sometimes in one file); the cast decides what is a number. */
 const CELL_NUMBER = "TRY_CAST(replace(brut, ',', '.') AS DOUBLE)";
 
-const CELL_STATUS = `CASE
-  WHEN brut IS NULL THEN 'vide'
+const cellStatus = (empty: string) => `CASE
+  WHEN brut IS NULL THEN ${sqlString(empty)}
   WHEN isfinite(nombre) THEN 'ok'
-  ELSE CASE trim(brut) WHEN '' THEN 'vide'
+  ELSE CASE trim(brut) WHEN '' THEN ${sqlString(empty)}
     ${Object.entries(CELL_MARKERS).map(([marker, status]) => `WHEN ${sqlString(marker)} THEN ${sqlString(status)}`).join(" ")}
     ELSE 'invalide' END END`;
 
 export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ lignesChargees: number; lignesRejetees: number }> {
   const { source, fichierId, chemin } = load;
-  const measures = load.entete.filter((column) => !source.cle.includes(column) && !source.descriptives.includes(column));
+  const keyColumns = source.cle.map((choix) => colonnePresente(choix, load.entete) ?? (Array.isArray(choix) ? choix[0]! : choix));
+  const yearColumn = source.millesimeParLigne ? colonnePresente(source.millesimeParLigne.colonne, load.entete) : undefined;
+  const notMeasures = new Set([...keyColumns, ...source.descriptives, ...(yearColumn ? [yearColumn] : [])]);
+  const measures = load.entete.filter((column) => !notMeasures.has(column) && (source.mesures?.test(column) ?? true));
+  const regroupe = source.arrondissements === "regrouper";
+  const check = CODE_CHECKS[load.niveau];
+  const valid = load.niveau === "commune" && regroupe ? `(${check.valid} OR ${IS_ARRONDISSEMENT})` : check.valid;
+  const rejectArrondissement = load.niveau === "commune" && !regroupe;
+  const special = (source.codesSpeciaux ?? []).map(({ code, motif }) => ({ test: `regexp_full_match(code, ${sqlString(code.source)})`, motif }));
+  const rowYear = yearColumn ? `TRY_CAST(regexp_extract(coalesce(${sqlIdentifier(yearColumn)}, ''), '(19|20)[0-9]{2}') AS INTEGER)` : "NULL::INTEGER";
   await warehouse.run(`
-    CREATE OR REPLACE TEMP TABLE variables (variable VARCHAR, racine VARCHAR, millesime INTEGER, geo_annee INTEGER, additive BOOLEAN);
+    CREATE OR REPLACE TEMP TABLE variables (variable VARCHAR, racine VARCHAR, millesime INTEGER, geo_annee INTEGER, additive BOOLEAN, positive BOOLEAN);
     ${variableRows(load, measures)}
     CREATE OR REPLACE TEMP TABLE cles AS
-      SELECT idx, ligne, code, row_number() OVER (PARTITION BY code ORDER BY idx) AS occurrence,
-             min(ligne) OVER (PARTITION BY code) AS premiere_ligne
-      FROM (SELECT idx, ligne, trim(${source.cle.map((column) => `coalesce(${sqlIdentifier(column)}, '')`).join(" || ")}) AS code FROM brut);
+      SELECT idx, ligne, code, annee_brute, annee_ligne,
+             row_number() OVER (PARTITION BY code, annee_ligne ORDER BY idx) AS occurrence,
+             min(ligne) OVER (PARTITION BY code, annee_ligne) AS premiere_ligne
+      FROM (SELECT idx, ligne, trim(${keyColumns.map((column) => `coalesce(${sqlIdentifier(column)}, '')`).join(" || ")}) AS code,
+                   ${yearColumn ? sqlIdentifier(yearColumn) : "NULL::VARCHAR"} AS annee_brute, ${rowYear} AS annee_ligne FROM brut);
     CREATE OR REPLACE TEMP TABLE problemes (idx BIGINT, ligne INTEGER, colonne VARCHAR, valeur VARCHAR, motif VARCHAR);
     INSERT INTO problemes
-      SELECT idx, ligne, ${sqlString(source.cle.join("+"))}, code,
-        CASE WHEN code = '' THEN 'code géographique absent'
-             WHEN ${load.niveau === "commune" ? "code IN (SELECT code_arrondissement FROM geo_arrondissement_municipal)" : "false"}
+      SELECT idx, ligne, ${sqlString(keyColumns.join("+"))}, code,
+        CASE ${special.map(({ test, motif }) => `WHEN ${test} THEN ${sqlString(motif)}`).join(" ")}
+             WHEN code = '' THEN 'code géographique absent'
+             WHEN ${rejectArrondissement ? IS_ARRONDISSEMENT : "false"}
                THEN 'arrondissement municipal : la commune est chargée entière, pas ses arrondissements'
-             WHEN NOT (${CODE_CHECKS[load.niveau].valid}) THEN ${sqlString(CODE_CHECKS[load.niveau].unknown)}
+             WHEN NOT (${valid}) THEN ${sqlString(check.unknown)}
              ELSE 'code en double (première occurrence ligne ' || premiere_ligne || ')' END
       FROM cles
-      WHERE code = '' OR occurrence > 1 OR NOT (${CODE_CHECKS[load.niveau].valid})
-         ${load.niveau === "commune" ? "OR code IN (SELECT code_arrondissement FROM geo_arrondissement_municipal)" : ""};
+      WHERE ${special.map(({ test }) => `${test} OR `).join("")}code = '' OR occurrence > 1 OR NOT (${valid})
+         ${rejectArrondissement ? `OR ${IS_ARRONDISSEMENT}` : ""};
+    ${yearColumn ? `
+    INSERT INTO problemes
+      SELECT idx, ligne, ${sqlString(yearColumn)}, annee_brute, ${sqlString(UNREADABLE_YEAR)}
+      FROM cles WHERE annee_ligne IS NULL AND idx NOT IN (SELECT idx FROM problemes);` : ""}
   `);
   if (measures.length) {
     await warehouse.run(`
       -- Rows whose code is already refused are not read further.
       CREATE OR REPLACE TEMP TABLE cellules AS
-        SELECT idx, ligne, code, variable, brut, ${CELL_STATUS} AS statut, CASE WHEN isfinite(nombre) THEN nombre END AS valeur
+        SELECT idx, ligne, code, annee_ligne, variable, brut, ${cellStatus(source.celluleVide ?? "vide")} AS statut,
+               CASE WHEN isfinite(nombre) THEN nombre END AS valeur
         FROM (
           SELECT *, ${CELL_NUMBER} AS nombre FROM (
-            SELECT k.idx, k.ligne, k.code, ${measures.map((column) => `b.${sqlIdentifier(column)}`).join(", ")}
+            SELECT k.idx, k.ligne, k.code, k.annee_ligne, ${measures.map((column) => `b.${sqlIdentifier(column)}`).join(", ")}
             FROM brut b JOIN cles k USING (idx) ANTI JOIN problemes p USING (idx)
           ) UNPIVOT INCLUDE NULLS (brut FOR variable IN (${measures.map(sqlIdentifier).join(", ")}))
         );
+      ${sumRows(load, measures)}
       INSERT INTO problemes
         SELECT idx, ligne, variable, brut, ${sqlString(`valeur non numérique (attendu : un nombre, une marque Insee ${Object.keys(CELL_MARKERS).map((marker) => `« ${marker} »`).join(", ")}, ou vide)`)}
         FROM cellules WHERE statut = 'invalide';
+      INSERT INTO problemes
+        SELECT c.idx, c.ligne, c.variable, c.brut, ${sqlString(NEGATIVE_COUNT)}
+        FROM cellules c JOIN variables v USING (variable) WHERE v.positive AND c.statut = 'ok' AND c.valeur < 0;
+      ${boundRows(load)}
     `);
   }
   await warehouse.run(`
-    INSERT INTO rejets SELECT ${fichierId}, ${sqlString(chemin)}, ligne, colonne, left(valeur, 500), motif FROM problemes ORDER BY ligne;
+    INSERT INTO rejets SELECT ${fichierId}, ${sqlString(chemin)}, ligne, colonne, left(valeur, 500), motif FROM problemes ORDER BY ligne, colonne;
   `);
   if (measures.length) {
+    const gap = source.millesimeParLigne?.decalageGeo ?? 0;
     await warehouse.run(`
       INSERT INTO valeurs_brutes
-        SELECT ${fichierId}, ${sqlString(source.id)}, ${sqlString(load.niveau)}, c.code, c.variable, v.racine, v.millesime, v.geo_annee,
+        SELECT ${fichierId}, ${sqlString(source.id)}, ${sqlString(load.niveau)}, c.code, c.variable, v.racine,
+               coalesce(c.annee_ligne, v.millesime), CASE WHEN c.annee_ligne IS NULL THEN v.geo_annee ELSE c.annee_ligne + ${gap} END,
                c.valeur, c.statut, v.additive, c.ligne
         FROM cellules c JOIN variables v USING (variable) ANTI JOIN problemes p USING (idx);
     `);
@@ -98,14 +127,57 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
   return { lignesChargees: (counts?.total ?? 0) - rejetees, lignesRejetees: rejetees };
 }
 
+function racineOf(source: WideSource, variable: string): { racine: string; millesime?: number } {
+  return source.racine ? { racine: source.racine(variable) } : parseVariable(variable);
+}
+
 function variableRows(load: WideLoad, measures: string[]): string {
-  if (!measures.length) return "";
-  const rows = measures.map((variable) => {
-    const { racine, millesime: columnVintage } = parseVariable(variable);
+  const sqlNumber = (value: number | undefined) => (value === undefined ? "NULL" : String(value));
+  const row = (variable: string, racine: string, columnVintage?: number) => {
     const millesime = columnVintage ?? load.millesime;
     const geoAnnee = (millesime !== undefined ? load.source.geoAnneeVariable?.(racine, millesime) : undefined) ?? load.geoAnnee;
-    const sqlNumber = (value: number | undefined) => (value === undefined ? "NULL" : String(value));
-    return `(${sqlString(variable)}, ${sqlString(racine)}, ${sqlNumber(millesime)}, ${sqlNumber(geoAnnee)}, ${load.source.additive(racine)})`;
+    const positive = load.source.positive?.(racine) ?? false;
+    return `(${sqlString(variable)}, ${sqlString(racine)}, ${sqlNumber(millesime)}, ${sqlNumber(geoAnnee)}, ${load.source.additive(racine)}, ${positive})`;
+  };
+  const rows = measures.map((variable) => {
+    const { racine, millesime } = racineOf(load.source, variable);
+    return row(variable, racine, millesime);
   });
-  return `INSERT INTO variables VALUES ${rows.join(", ")};`;
+  rows.push(...missingSums(load, measures).map(({ racine }) => row(racine, racine)));
+  return rows.length ? `INSERT INTO variables VALUES ${rows.join(", ")};` : "";
+}
+
+/** Totals the file lacks but whose exclusive parts it publishes (housing aids: APL + ALF + ALS). */
+function missingSums(load: WideLoad, measures: string[]): { racine: string; parties: { variable: string }[] }[] {
+  const byRacine = new Map(measures.map((variable) => [racineOf(load.source, variable).racine, variable]));
+  return (load.source.sommes ?? [])
+    .filter(({ racine, parties }) => !byRacine.has(racine) && parties.every((partie) => byRacine.has(partie)))
+    .map(({ racine, parties }) => ({ racine, parties: parties.map((partie) => ({ variable: byRacine.get(partie)! })) }));
+}
+
+/** A rebuilt total is secret when one part is, empty when all are, and carries the row of its parts. */
+function sumRows(load: WideLoad, measures: string[]): string {
+  return missingSums(load, measures)
+    .map(({ racine, parties }) => `
+      INSERT INTO cellules
+        SELECT idx, ligne, code, annee_ligne, ${sqlString(racine)}, NULL,
+          CASE WHEN bool_or(statut = 'invalide') THEN 'vide' WHEN bool_or(statut IN ('secret', 'non_significatif')) THEN 'secret'
+               WHEN bool_and(statut = 'ok') THEN 'ok' WHEN bool_or(statut = 'ok') THEN 'secret' ELSE any_value(statut) END,
+          CASE WHEN bool_and(statut = 'ok') THEN sum(valeur) END
+        FROM cellules WHERE variable IN (${parties.map(({ variable }) => sqlString(variable)).join(", ")})
+        GROUP BY idx, ligne, code, annee_ligne;`)
+    .join("\n");
+}
+
+/** A part larger than its whole on the same row is a broken row, located on the part's column. */
+function boundRows(load: WideLoad): string {
+  return (load.source.bornes ?? [])
+    .map(({ partie, tout }) => `
+      INSERT INTO problemes
+        SELECT p.idx, p.ligne, p.variable, p.brut,
+               'incohérence sur la ligne : ' || p.variable || ' (' || trim(p.brut) || ') dépasse ' || t.variable || ' (' || trim(t.brut) || ')'
+        FROM cellules p JOIN variables vp ON vp.variable = p.variable AND vp.racine = ${sqlString(partie)}
+        JOIN cellules t ON t.idx = p.idx JOIN variables vt ON vt.variable = t.variable AND vt.racine = ${sqlString(tout)}
+        WHERE p.statut = 'ok' AND t.statut = 'ok' AND p.valeur > t.valeur AND t.valeur >= 0 AND p.brut IS NOT NULL AND t.brut IS NOT NULL;`)
+    .join("\n");
 }

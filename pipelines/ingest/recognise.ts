@@ -2,7 +2,7 @@
 import { DataError } from "../errors.ts";
 import type { Candidate } from "./discover.ts";
 import type { DecodedFile } from "./decode.ts";
-import type { FileContext, Niveau, SourceDefinition } from "./sources/definition.ts";
+import { colonnePresente, type FileContext, type Niveau, type SourceDefinition } from "./sources/definition.ts";
 import { SOURCES } from "./sources/registry.ts";
 import { parseVariable } from "./variables.ts";
 
@@ -47,12 +47,13 @@ function missingColumns(candidate: Candidate, source: SourceDefinition, racines:
 }
 
 function fileContext(candidate: Candidate, entete: string[], source: SourceDefinition): FileContext {
-  const excluded = new Set(source.forme === "large" ? [...source.cle, ...source.descriptives] : []);
+  const excluded = new Set(source.forme === "large" ? [...source.cle.map((choix) => colonnePresente(choix, entete)), ...source.descriptives] : []);
   const measures = entete.filter((column) => !excluded.has(column));
   const vintages = (columns: string[]) => [...new Set(columns.map((column) => parseVariable(column).millesime).filter((year): year is number => year !== undefined))];
   return {
     chemin: candidate.chemin,
     nom: candidate.nom,
+    entete,
     millesimesColonnes: vintages(measures),
     millesimesRecensement: vintages(measures.filter((column) => /^[PC]\d{2}_/.test(column))),
   };

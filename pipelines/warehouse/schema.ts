@@ -103,6 +103,21 @@ CREATE TABLE IF NOT EXISTS insee_cog_commune (
   libelle VARCHAR,
   comparent VARCHAR
 );
+
+-- Located equipments of a list source (INSEE BPE): one row per equipment loaded, code commune as published.
+CREATE TABLE IF NOT EXISTS bpe_equipements (
+  fichier_id INTEGER NOT NULL,
+  millesime INTEGER NOT NULL,
+  code_commune VARCHAR NOT NULL,
+  typequ VARCHAR NOT NULL,
+  libelle VARCHAR NOT NULL,
+  categorie VARCHAR,
+  longitude DOUBLE,
+  latitude DOUBLE,
+  qualite_xy VARCHAR,
+  mobile BOOLEAN NOT NULL,
+  ligne INTEGER NOT NULL
+);
 `;
 
 export async function ensureSchema(warehouse: Warehouse): Promise<void> {
@@ -110,4 +125,4 @@ export async function ensureSchema(warehouse: Warehouse): Promise<void> {
 }
 
 /** Tables whose rows belong to one loaded file, by fichier_id. */
-export const FILE_OWNED_TABLES = ["valeurs_brutes", "insee_dictionnaire", "insee_cog_commune", "rejets"] as const;
+export const FILE_OWNED_TABLES = ["valeurs_brutes", "insee_dictionnaire", "insee_cog_commune", "bpe_equipements", "rejets"] as const;

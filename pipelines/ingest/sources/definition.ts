@@ -9,6 +9,8 @@ export type Niveau = (typeof NIVEAUX)[number];
 export interface FileContext {
   chemin: string;
   nom: string;
+  /** The header as published (trimmed). */
+  entete: string[];
   /** Vintage years found in the measure columns' names. */
   millesimesColonnes: number[];
   /** Vintage years of the census columns (P22_…, C22_…) alone. */
@@ -32,18 +34,48 @@ const common = {
   geoAnnee: z.function({ input: [z.number().int().optional(), z.custom<FileContext>()], output: z.number().int().optional() }),
 };
 
+/** A column, or alternatives of which the first present in the header is used (one name per export variant). */
+const colonne = z.union([z.string(), z.array(z.string()).min(1)]);
+export type Colonne = z.infer<typeof colonne>;
+
+/** The name of a column as it appears in this header, or undefined when none of the alternatives is present. */
+export function colonnePresente(choix: Colonne, entete: readonly string[]): string | undefined {
+  return (Array.isArray(choix) ? choix : [choix]).find((name) => entete.includes(name));
+}
+
 export const wideSourceSchema = z.object({
   ...common,
   forme: z.literal("large"),
   /** Columns concatenated into the geographic code (["CODDEP", "CODCOM"] for populations légales). */
-  cle: z.array(z.string()).min(1),
+  cle: z.array(colonne).min(1),
   niveau: z.function({ input: [z.custom<FileContext>()], output: z.enum(NIVEAUX) }),
   /** Label or attribute columns that are not measures. */
   descriptives: z.array(z.string()),
+  /** When set, only the columns it matches are measures (the others are attributes): for sources whose exports add columns. */
+  mesures: z.instanceof(RegExp).optional(),
   /** Measures (by racine) that can be summed when communes merge; the others are not carried over. */
   additive: z.function({ input: [z.string()], output: z.boolean() }),
   /** Geography year of a measure when it differs from the file's (a file mixing geographies). */
   geoAnneeVariable: z.function({ input: [z.string(), z.number().int()], output: z.number().int().optional() }).optional(),
+  /** Vintage-free root of a published column; by default the INSEE rules of variables.ts. */
+  racine: z.function({ input: [z.string()], output: z.string() }).optional(),
+  /**
+   * A file holding several years, one per row (CAF "dtreffre" 2020-12, 2021-12…): the column giving each row's
+   * year (first four-digit year found in the cell), and the gap between that year and the row's geography year.
+   */
+  millesimeParLigne: z.object({ colonne, decalageGeo: z.number().int() }).optional(),
+  /** Territory codes that are not places (abroad, unknown commune): quarantined with their own reason. */
+  codesSpeciaux: z.array(z.object({ code: z.instanceof(RegExp), motif: z.string().min(1) })).default([]),
+  /** Municipal arrondissements: refused (INSEE loads the whole commune) or summed into it (the CAF only codes them). */
+  arrondissements: z.enum(["refuser", "regrouper"]).default("refuser"),
+  /** What an empty cell means: INSEE leaves it empty when there is nothing, the CAF when the value is masked. */
+  celluleVide: z.enum(["vide", "secret"]).default("vide"),
+  /** Roots that are counts: a negative value is an error, not a value. */
+  positive: z.function({ input: [z.string()], output: z.boolean() }).optional(),
+  /** Same-row bounds between roots (a part cannot exceed its whole): a breach quarantines the row. */
+  bornes: z.array(z.object({ partie: z.string(), tout: z.string() })).default([]),
+  /** Roots the source publishes only as exclusive parts, rebuilt as their sum when the file lacks the total. */
+  sommes: z.array(z.object({ racine: z.string(), parties: z.array(z.string()).min(2) })).default([]),
 });
 
 export const tableSourceSchema = z.object({
@@ -56,8 +88,32 @@ export const tableSourceSchema = z.object({
   obligatoires: z.array(z.string()),
 });
 
-export type WideSource = z.infer<typeof wideSourceSchema>;
-export type TableSource = z.infer<typeof tableSourceSchema>;
-export type SourceDefinition = WideSource | TableSource;
+/**
+ * A list of located items (one row per equipment): each row is checked against the geography and against a
+ * code nomenclature valid for the row's vintage, then loaded into its own table with WGS84 coordinates.
+ */
+export const itemSourceSchema = z.object({
+  ...common,
+  forme: z.literal("equipements"),
+  table: z.string().regex(/^[a-z_]+$/),
+  /** The row's vintage (AN); the file's millésime when absent. */
+  annee: colonne,
+  commune: colonne,
+  /** The item's type code, checked against the nomenclature of the row's vintage. */
+  type: colonne,
+  /** Nomenclature: code → label, category, validity; one row per code and validity span. */
+  nomenclature: z.array(z.object({
+    code: z.string(), libelle: z.string(), categorie: z.string().nullable(), premier: z.number().int().nullable(), dernier: z.number().int().nullable(),
+  })).min(1),
+  /** Coordinate columns: WGS84 when published, else Lambert-93 (EPSG:2154) converted in DuckDB. */
+  coordonnees: z.object({ longitude: colonne, latitude: colonne, x: colonne, y: colonne, epsg: colonne, qualite: colonne }),
+  /** Columns flagging a mobile (itinerant) equipment, and the cell values that mean "yes". */
+  mobile: z.object({ colonne, oui: z.array(z.string()).min(1) }),
+});
 
-export const sourceSchema = z.discriminatedUnion("forme", [wideSourceSchema, tableSourceSchema]);
+export type WideSource = z.input<typeof wideSourceSchema>;
+export type TableSource = z.infer<typeof tableSourceSchema>;
+export type ItemSource = z.infer<typeof itemSourceSchema>;
+export type SourceDefinition = WideSource | TableSource | ItemSource;
+
+export const sourceSchema = z.discriminatedUnion("forme", [wideSourceSchema, tableSourceSchema, itemSourceSchema]);

@@ -1,5 +1,7 @@
 // Every source the importer knows, most specific first: a file is the first source whose signature it holds.
 import { sourceSchema, type SourceDefinition } from "./definition.ts";
+import { cafSources } from "./caf.ts";
+import { inseeBpe } from "./insee-bpe.ts";
 import { inseeComparateur } from "./insee-comparateur.ts";
 import { inseeFilosofi, inseeFilosofiIris } from "./insee-filosofi.ts";
 import { inseePopulationsLegales } from "./insee-populations-legales.ts";
@@ -14,6 +16,8 @@ const DEFINITIONS: SourceDefinition[] = [
   inseePopulationsLegales,
   inseeDictionnaire,
   inseeCogCommunes,
+  ...cafSources,
+  inseeBpe,
 ];
 
 export const SOURCES: SourceDefinition[] = DEFINITIONS.map((definition) => {
