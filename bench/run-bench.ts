@@ -1,11 +1,14 @@
 // `npm run bench`: national-scale demo, then importer and calculer, each timed with its peak memory,
-// beside the time DuckDB takes only to read the same raw files. Speed is measured here, never in tests.
+// beside the time DuckDB takes only to read the same raw files; then the Gers site build and its portrait PDFs,
+// with the site's size. Speed is measured here, never in tests.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { decodeFile } from "../pipelines/ingest/decode.ts";
+import { folderSize } from "../pipelines/publish/build-site.ts";
+import { findChromium } from "../pipelines/publish/chromium.ts";
 import { formatNombre } from "../pipelines/publish/format-fr.ts";
 import { Warehouse, sqlString } from "../pipelines/warehouse/warehouse.ts";
 
@@ -53,7 +56,9 @@ async function rawReadSeconds(): Promise<{ secondes: number; fichiers: number }>
   const warehouse = await Warehouse.open(":memory:");
   const started = process.hrtime.bigint();
   for (const file of files) {
-    const decoded = decodeFile(fs.readFileSync(file).subarray(0, 65_536), file);
+    // Sniffing needs the first lines only; cut at a line end so no UTF-8 sequence is split.
+    const head = fs.readFileSync(file).subarray(0, 65_536);
+    const decoded = decodeFile(head.subarray(0, head.lastIndexOf(10) + 1), file);
     const encoding = decoded.encodage === "latin-1" ? ", encoding = 'latin-1'" : "";
     await warehouse.run(`SELECT count(*) FROM read_csv(${sqlString(file)}, delim = ${sqlString(decoded.separateur)}, header = true, all_varchar = true${encoding})`);
   }
@@ -70,6 +75,9 @@ const measures = [
   measure("importer", ["importer", "--donnees", data, "--sortie", output]),
   measure("calculer", ["calculer", "--sortie", output]),
 ];
+// Publication of the Gers (the default territory): ≈480 pages, then the 15 portrait PDFs when chromium is there.
+const publication = [measure("publier", ["publier", "--sortie", output])];
+if (findChromium()) publication.push(measure("pdf (15 portraits)", ["pdf", "--sortie", output]));
 const reference = await rawReadSeconds();
 for (const m of measures) console.log(`  ${m.etape.padEnd(22)} ${seconds(m.secondes).padStart(7)} s   mémoire max ${megabytes(m.memoireMo).padStart(6)} Mo`);
 console.log(`  ${"lecture brute DuckDB".padEnd(22)} ${seconds(reference.secondes).padStart(7)} s   (${reference.fichiers} fichiers, référence)`);
@@ -77,4 +85,11 @@ const pipelineSeconds = measures[1]!.secondes + measures[2]!.secondes;
 const ratio = pipelineSeconds / reference.secondes;
 const peak = Math.max(measures[1]!.memoireMo, measures[2]!.memoireMo);
 console.log(`\nimporter + calculer : ${seconds(pipelineSeconds)} s, soit ${formatNombre(1)(ratio)} × la lecture brute (objectif ≤ 3) ; mémoire max ${megabytes(peak)} Mo (objectif ≤ 2 048).`);
+for (const m of publication) console.log(`  ${m.etape.padEnd(22)} ${seconds(m.secondes).padStart(7)} s   mémoire max ${megabytes(m.memoireMo).padStart(6)} Mo`);
+const portraits = path.join(output, ".publication/racine/data/epci");
+const largest = Math.max(...fs.readdirSync(portraits).map((name) => fs.statSync(path.join(portraits, name)).size));
+console.log(
+  `publier : ${seconds(publication[0]!.secondes)} s (objectif ≤ 60) ; PDF : ${publication[1] ? `${seconds(publication[1].secondes)} s (objectif ≤ 15)` : "chromium absent, non mesuré"} ; ` +
+    `site ${formatNombre(1)(folderSize(path.join(output, "site")) / 2 ** 20)} Mo, plus gros fichier de données d'un portrait ${formatNombre(1)(largest / 1000)} ko (objectif ≤ 300).`,
+);
 fs.rmSync(work, { recursive: true, force: true });

@@ -1,12 +1,17 @@
 // The `observatoire` command: registers the commands and turns every error into a French message and an exit code.
 import { Command, CommanderError } from "commander";
 import { DataError, UsageError } from "../pipelines/errors.ts";
+import { registerApercu } from "./commands/apercu.ts";
 import { registerCalculer } from "./commands/calculer.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerEtat } from "./commands/etat.ts";
 import { registerImporter } from "./commands/importer.ts";
 import { registerIndicateurs } from "./commands/indicateurs.ts";
+import { registerOffre } from "./commands/offre.ts";
+import { registerPdf } from "./commands/pdf.ts";
 import { registerPipeline } from "./commands/pipeline.ts";
+import { registerPublier } from "./commands/publier.ts";
+import { registerRapport } from "./commands/rapport.ts";
 import { Reporter } from "./output.ts";
 
 export const EXIT = { succes: 0, donnees: 1, usage: 2 } as const;
@@ -50,6 +55,11 @@ export function buildProgram(): Command {
   registerEtat(program);
   registerCalculer(program);
   registerIndicateurs(program);
+  registerOffre(program);
+  registerPublier(program);
+  registerPdf(program);
+  registerApercu(program);
+  registerRapport(program);
   registerPipeline(program);
   for (const command of program.commands) {
     command.exitOverride().helpOption("-h, --help", "affiche l'aide").configureHelp(program.configureHelp());

@@ -90,7 +90,8 @@ describe("observatoire CLI", () => {
   it("does not duplicate a file imported twice", async () => {
     const again = await observatoire(["importer", "--donnees", "donnees-demo"], work);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain("0 fichier(s) chargé(s), 20 déjà chargé(s)");
+    // 20 statistical files, 14 activity logs of the GIP, the ANCT France services list and the GIP's places.
+    expect(again.stderr).toContain("0 fichier(s) chargé(s), 36 déjà chargé(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     const comparateur = inventory.sources.find((source) => source.source_id === "insee_comparateur");
     expect(comparateur?.lignes_chargees).toBe(FRANCE_COMMUNES);

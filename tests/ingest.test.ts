@@ -491,14 +491,14 @@ describe("files that are not sources are ignored with their reason", () => {
     ]);
   });
 
-  it("unknown-file: an unrelated CSV (France services list) is ignored, the run succeeds", async () => {
+  it("unknown-file: an unrelated CSV (a list of museums) is ignored, the run succeeds", async () => {
     const { warehouse, report } = await load("unknown-file");
     const dossier = fixture("unknown-file");
-    const motif = "format non reconnu (en-tête : id_fs,insee_dep,lib_fs,adresse,complement_adresse,insee_com…)";
+    const motif = "format non reconnu (en-tête : id_musee,nom,adresse,code_postal,commune,latitude…)";
     expect(report.fichiers).toEqual([]);
     expect(report.avertissements).toEqual([]);
-    expect(report.ignores).toEqual([{ dossier, chemin: "liste-fs-20240801.csv", motif }]);
-    expect(await warehouse.all("SELECT dossier, chemin, motif FROM fichiers_ignores")).toEqual([{ dossier, chemin: "liste-fs-20240801.csv", motif }]);
+    expect(report.ignores).toEqual([{ dossier, chemin: "liste-musees-gers.csv", motif }]);
+    expect(await warehouse.all("SELECT dossier, chemin, motif FROM fichiers_ignores")).toEqual([{ dossier, chemin: "liste-musees-gers.csv", motif }]);
     expect(await warehouse.all("SELECT * FROM valeurs_brutes")).toEqual([]);
   });
 
@@ -514,6 +514,13 @@ describe("files that are not sources are ignored with their reason", () => {
 });
 
 describe("re-loading", () => {
+  it("loads a file with blank lines then others in one run (line numbering holds for each)", async () => {
+    const { warehouse, report } = await load("blank-lines", "comparateur-quirks", "latin1");
+    expect(report.fichiers.map((file) => file.etat)).toEqual(["charge", "charge", "charge"]);
+    expect(await warehouse.one("SELECT ligne FROM valeurs_brutes WHERE code_geo = '32013' AND variable = 'P22_POP'")).toEqual({ ligne: 3 });
+    await expectAccounting(warehouse, report);
+  });
+
   it("loading the same folder twice does not duplicate anything (second time: deja_charge)", async () => {
     const warehouse = await openWarehouse();
     const options = { dossiers: [fixture("blank-lines")], territoire: "32", commande: "test" };

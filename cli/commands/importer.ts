@@ -1,8 +1,11 @@
 // `observatoire importer`: loads every known source file under the data folders into the warehouse.
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { z } from "zod";
+import { UsageError } from "../../pipelines/errors.ts";
 import { importFiles, type FileReport, type ImportReport } from "../../pipelines/ingest/import-files.ts";
+import { lireSel } from "../../pipelines/ingest/pseudonymise.ts";
 import { formatDuree, formatEntier } from "../../pipelines/publish/format-fr.ts";
 import { withWarehouseBuild } from "../../pipelines/warehouse/atomic-build.ts";
 import { warehousePath } from "../../pipelines/warehouse/paths.ts";
@@ -13,7 +16,13 @@ export const importOptionsSchema = z.object({
   donnees: donneesOption,
   sortie: sortieOption,
   territoire: territoireOption.default("32"),
+  /** Activity logs: identifying columns replaced by a salted hash instead of refused. */
+  pseudonymiser: z.boolean().default(false),
+  sel: z.string().min(1).optional(),
 });
+
+/** The project folder, which must never hold the pseudonymisation salt. */
+const PROJET = fileURLToPath(new URL("../..", import.meta.url));
 export type ImportCommandOptions = z.infer<typeof importOptionsSchema>;
 
 export function registerImporter(program: Command): void {
@@ -23,6 +32,8 @@ export function registerImporter(program: Command): void {
     .requiredOption("-d, --donnees <dossier>", "dossier de données (répétable : le dernier l'emporte)", collect)
     .option("-s, --sortie <dossier>", "dossier de sortie (défaut : sortie)")
     .option("-t, --territoire <code>", "code du département étudié (défaut : 32)")
+    .option("--pseudonymiser", "journaux d'activité : remplace les colonnes identifiantes (nom, téléphone, courriel…) par une empreinte salée au lieu de refuser le fichier")
+    .option("--sel <fichier>", "fichier du sel de --pseudonymiser, hors du projet (défaut : variable OBSERVATOIRE_SEL)")
     .action(async (raw, command: Command) => {
       const reporter = new Reporter(verbosityOf(command.optsWithGlobals()));
       await runImport(parseOptions(importOptionsSchema, raw), reporter, "importer");
@@ -30,12 +41,16 @@ export function registerImporter(program: Command): void {
 }
 
 export async function runImport(options: ImportCommandOptions, reporter: Reporter, commande: string): Promise<ImportReport> {
+  if (options.sel && !options.pseudonymiser) throw new UsageError("--sel n'a d'effet qu'avec --pseudonymiser.");
+  const pseudonymisation = options.pseudonymiser ? lireSel({ fichier: options.sel, projet: PROJET }) : undefined;
   reporter.info(`Import des données de ${options.donnees.join(", ")} (territoire ${options.territoire})…`);
+  if (pseudonymisation) reporter.info("  Pseudonymisation : les colonnes identifiantes des journaux d'activité sont remplacées par une empreinte salée.");
   const report = await withWarehouseBuild(options.sortie, (warehouse) =>
     importFiles(warehouse, {
       dossiers: options.donnees,
       territoire: options.territoire,
       commande,
+      pseudonymisation,
       onFichier: (file) => reporter.info(describeFile(file)),
       onIgnore: (ignored) => reporter.info(`  ignoré   ${path.join(ignored.dossier, ignored.chemin)} : ${ignored.motif}`),
       onAvertissement: (message) => reporter.warn(message),
@@ -59,7 +74,10 @@ function describeFile(file: FileReport): string {
   const what = [file.libelle, file.niveau && file.niveau !== "commune" ? `niveau ${file.niveau}` : undefined]
     .filter(Boolean)
     .join(", ");
-  const when = `millésime ${file.millesime ?? "inconnu"}, géographie ${file.geoAnnee ?? "—"}`;
+  const vintage = file.millesimesLignes
+    ? `millésimes ${file.millesimesLignes[0]} à ${file.millesimesLignes[1]}`
+    : `millésime ${file.millesime ?? "inconnu"}`;
+  const when = `${vintage}, géographie ${file.geoAnnee ?? "—"}`;
   const counts = `${formatEntier(file.lignesLues)} lues / ${formatEntier(file.lignesChargees)} chargées / ${formatEntier(file.lignesRejetees)} rejetées`;
   const state = file.etat === "deja_charge" ? "déjà chargé" : formatDuree(file.dureeMs);
   return `  ${file.etat === "charge" ? "chargé  " : "inchangé"} ${path.join(file.dossier, file.chemin)}\n           ${what} · ${when} · ${counts} · ${state}`;

@@ -1,9 +1,14 @@
 // `observatoire pipeline`: every step in order. Later steps (calcul, publication, PDF, rapport) join PIPELINE_STEPS.
+import path from "node:path";
 import type { Command } from "commander";
 import { collect, parseOptions, verbosityOf } from "../options.ts";
 import { Reporter } from "../output.ts";
 import { runCalcul } from "./calculer.ts";
 import { importOptionsSchema, runImport, type ImportCommandOptions } from "./importer.ts";
+import { runOffre } from "./offre.ts";
+import { runPdf } from "./pdf.ts";
+import { runPublier } from "./publier.ts";
+import { runRapport } from "./rapport.ts";
 
 interface PipelineStep {
   id: string;
@@ -14,6 +19,12 @@ interface PipelineStep {
 export const PIPELINE_STEPS: PipelineStep[] = [
   { id: "importer", libelle: "Import des fichiers sources", run: (options, reporter) => runImport(options, reporter, "pipeline") },
   { id: "calculer", libelle: "Calcul des indicateurs", run: (options, reporter) => runCalcul(options, reporter) },
+  { id: "offre", libelle: "Analyse de l'offre sociale", run: (options, reporter) => runOffre(options, reporter) },
+  // The latest year of the GIP's activity logs; without any log the step says so and succeeds.
+  { id: "rapport", libelle: "Rapport d'activité du GIP", run: (options, reporter) => runRapport({ sortie: options.sortie }, reporter, { tableaux: false }) },
+  { id: "publier", libelle: "Publication du site", run: (options, reporter) => runPublier(options, reporter) },
+  // Without chromium the step explains how to install it and the pipeline still succeeds.
+  { id: "pdf", libelle: "Portraits PDF des EPCI", run: (options, reporter) => runPdf({ sortie: options.sortie, communes: false }, reporter) },
 ];
 
 export function registerPipeline(program: Command): void {
@@ -23,6 +34,8 @@ export function registerPipeline(program: Command): void {
     .requiredOption("-d, --donnees <dossier>", "dossier de données (répétable : le dernier l'emporte)", collect)
     .option("-s, --sortie <dossier>", "dossier de sortie (défaut : sortie)")
     .option("-t, --territoire <code>", "code du département étudié (défaut : 32)")
+    .option("--pseudonymiser", "journaux d'activité : remplace les colonnes identifiantes par une empreinte salée (voir « importer --help »)")
+    .option("--sel <fichier>", "fichier du sel de --pseudonymiser, hors du projet (défaut : variable OBSERVATOIRE_SEL)")
     .action(async (raw, command: Command) => {
       const options = parseOptions(importOptionsSchema, raw);
       const reporter = new Reporter(verbosityOf(command.optsWithGlobals()));
@@ -30,6 +43,7 @@ export function registerPipeline(program: Command): void {
         reporter.info(`\n[${index + 1}/${PIPELINE_STEPS.length}] ${step.libelle}`);
         await step.run(options, reporter);
       }
-      reporter.success(`Pipeline terminé. Consultez « npx observatoire etat --sortie ${options.sortie} ».`);
+      const sortie = path.normalize(options.sortie) === "sortie" ? "" : ` --sortie ${options.sortie}`;
+      reporter.success(`Pipeline terminé. Site : « npx observatoire apercu${sortie} » ; contenu de l'entrepôt : « npx observatoire etat${sortie} ».`);
     });
 }

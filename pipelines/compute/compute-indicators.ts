@@ -2,6 +2,7 @@
 // straddling ones), the département, the région and France, into the `indicateurs` table.
 import type { Indicator } from "../../indicators/definition.ts";
 import { INDICATORS } from "../../indicators/registry.ts";
+import { suppressGipIndicators } from "../activity/suppress-indicators.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { buildPerimeters } from "./perimeters.ts";
 import { sourcePriorityCase } from "./source-priority.ts";
@@ -38,6 +39,8 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
   await computeSummedIndicators(warehouse);
   await computePublishedIndicators(warehouse);
   await assembleResults(warehouse);
+  // Class G (the GIP's own counts): small counts masked, with secondary masks, before anything reads the table.
+  await suppressGipIndicators(warehouse, indicators);
   const counts = await warehouse.all<{ statut: string; n: number }>("SELECT statut, count(*)::INTEGER AS n FROM indicateurs GROUP BY ALL ORDER BY statut");
   return {
     lignes: counts.reduce((total, row) => total + row.n, 0),

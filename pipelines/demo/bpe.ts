@@ -69,10 +69,23 @@ const EXPECTED: Record<string, (x: { pop: number; pop75: number; rural: boolean;
 };
 
 const TYPES = NOMENCLATURE.filter((type) => type.categorie !== null && valablePour(type, BPE_ANNEE) && EXPECTED[type.code]);
+
+/**
+ * The national-size BPE (demo FR, for the benchmark) adds every other equipment type of the vintage at a density
+ * that brings the file to ≈ 2.5 million rows, as INSEE's: ≈ 2.2 million outside the counted categories.
+ */
+const OTHER_TYPES = NOMENCLATURE.filter((type) => valablePour(type, BPE_ANNEE) && !EXPECTED[type.code]);
+const OTHER_DENSITY = 2_200_000 / 68_000_000 / OTHER_TYPES.length;
+const otherExpected = (code: string) => {
+  const weight = rngFor(code, "bpe-type").uniform(0.2, 1.8);
+  return ({ pop }: { pop: number }) => pop * OTHER_DENSITY * weight;
+};
+const NATIONAL_TYPES = [...TYPES, ...OTHER_TYPES];
+const NATIONAL_EXPECTED = { ...EXPECTED, ...Object.fromEntries(OTHER_TYPES.map((type) => [type.code, otherExpected(type.code)])) };
 const MOBILE_SHARE: Record<string, number> = { A128: 0.05, D265: 0.002 };
 const CATEGORIE_IDS = new Set(CATEGORIES.map((categorie) => categorie.id));
 
-function poisson(rng: Rng, lambda: number): number {
+export function poisson(rng: Rng, lambda: number): number {
   if (lambda <= 0) return 0;
   // Knuth for small means, a rounded normal beyond (towns): exactness matters less than speed here.
   if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * rng.normal()));
@@ -92,14 +105,20 @@ export function communePoint(commune: Commune): [number, number] {
 
 interface Equipement {
   commune: Commune;
-  type: (typeof TYPES)[number];
+  type: (typeof NATIONAL_TYPES)[number];
   longitude: number;
   latitude: number;
   mobile: boolean;
   qualite: string;
 }
 
-export function bpeEquipements(communes: readonly Commune[], models: ReadonlyMap<string, CommuneModel>): Equipement[] {
+export function bpeEquipements(
+  communes: readonly Commune[],
+  models: ReadonlyMap<string, CommuneModel>,
+  { complet = false }: { complet?: boolean } = {},
+): Equipement[] {
+  const types = complet ? NATIONAL_TYPES : TYPES;
+  const expected = complet ? NATIONAL_EXPECTED : EXPECTED;
   const out: Equipement[] = [];
   for (const commune of communes) {
     const model = models.get(commune.code)!;
@@ -108,8 +127,8 @@ export function bpeEquipements(communes: readonly Commune[], models: ReadonlyMap
     const context = { pop, pop75, rural: model.profile.urbanite < 0.5, urbanite: model.profile.urbanite };
     const rng = rngFor(commune.code, "bpe");
     const [lon, lat] = communePoint(commune);
-    for (const type of TYPES) {
-      const n = type.code === "A129" ? 1 : poisson(rng, EXPECTED[type.code]!(context));
+    for (const type of types) {
+      const n = type.code === "A129" ? 1 : poisson(rng, expected[type.code]!(context));
       for (let i = 0; i < n; i += 1) {
         out.push({
           commune, type, longitude: lon + rng.uniform(-0.01, 0.01), latitude: lat + rng.uniform(-0.008, 0.008),

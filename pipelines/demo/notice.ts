@@ -24,6 +24,10 @@ export function noticeText(territory: Territory, etudie: Territory = territory):
     "",
     "Ne jamais publier, diffuser ni citer ces chiffres comme des données réelles.",
     "Les positions des équipements (BPE) sont fictives.",
+    "La liste des France services (format ANCT) est inventée, ses positions aussi ; les lieux du GIP",
+    "(gip-lieux/) reprennent les tiers-lieux et des étapes plausibles du camping-car, aux centres des bourgs.",
+    "Les journaux d'activité du GIP (dossier gip-activite/) sont inventés : leurs totaux reprennent",
+    "ceux du rapport d'activité 2020 ; les identifiants de personnes et de foyers sont des pseudonymes fictifs.",
     "Pour des statistiques officielles, téléchargez les fichiers sur insee.fr et data.caf.fr.",
     "",
   ].join("\n");

@@ -2,11 +2,14 @@
 // each file in a single pass.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { activityDemoFiles } from "./activite/activity-demo.ts";
 import { bpeCsv, bpeEquipements, CHEMIN_BPE } from "./bpe.ts";
 import { CAF_ANNEES, cafAncienPortail, cafPrestationsCsv, CHEMIN_CAF_BAS_REVENUS, CHEMIN_CAF_DEPENDANCE, CHEMIN_CAF_PRESTATIONS, DOSSIER_CAF, onapeFiles } from "./caf.ts";
 import { CENSUS_FILES, DOSSIER_RECENSEMENT, censusFileBytes, censusValue } from "./census-files.ts";
 import { CHEMIN_COMPARATEUR, comparateurCsv, comparateurExtras } from "./comparateur.ts";
 import { encodeText } from "./formats.ts";
+import { CHEMIN_FRANCE_SERVICES, codesPostaux, franceServicesCsv, franceServicesSites } from "./france-services.ts";
+import { CHEMIN_GIP_LIEUX, gipLieuxCsv } from "./gip-lieux.ts";
 import { ARCHIVE_FILOSOFI, DOSSIER_FILOSOFI } from "./filosofi.ts";
 import { filosofiArchive } from "./filosofi-archive.ts";
 import { modelCommune, type CommuneModel } from "./model.ts";
@@ -38,13 +41,25 @@ export interface DemoSummary {
  * are then sums over real-format commune rows, like with real data. The territory only names the focus.
  */
 export async function writeDemo(options: DemoOptions): Promise<DemoSummary> {
+  // "FR" is the benchmark's demo: the same national files, with a BPE of national size (all equipment types).
+  if (options.territoire === FRANCE) {
+    const summary = await writeDemoTerritories(allDepartementCodes(), options.dossier, undefined, { bpeComplete: true });
+    return { ...summary, territoire: FRANCE };
+  }
   const etudie = loadTerritory([options.territoire]);
   const summary = await writeDemoTerritories(allDepartementCodes(), options.dossier, etudie);
   return { ...summary, territoire: etudie.departements[0]!.code };
 }
 
+export const FRANCE = "FR";
+
 /** The demo files for the given départements only: one file of each kind, all their communes in it. */
-export async function writeDemoTerritories(codes: readonly string[], dossier: string, etudie?: Territory): Promise<DemoSummary> {
+export async function writeDemoTerritories(
+  codes: readonly string[],
+  dossier: string,
+  etudie?: Territory,
+  { bpeComplete = false }: { bpeComplete?: boolean } = {},
+): Promise<DemoSummary> {
   const territory = loadTerritory(codes);
   const models = new Map<string, CommuneModel>();
   for (const [code, commune] of territory.communesByCode) models.set(code, modelCommune(commune));
@@ -87,8 +102,16 @@ export async function writeDemoTerritories(codes: readonly string[], dossier: st
   outputs.push({ chemin: `${DOSSIER_CAF}/txcouv_pe_dep.csv`, data: onape.departements, lignes: onape.lignes.departements });
   outputs.push({ chemin: `${DOSSIER_CAF}/txcouv_pe_nat.csv`, data: onape.france, lignes: onape.lignes.france });
 
-  const equipements = bpeEquipements(territory.communes, models);
+  const equipements = bpeEquipements(territory.communes, models, { complet: bpeComplete });
   outputs.push({ chemin: CHEMIN_BPE, data: bpeCsv(equipements), lignes: equipements.length });
+  const franceServices = franceServicesSites(territory.communes, models, codesPostaux());
+  outputs.push({ chemin: CHEMIN_FRANCE_SERVICES, data: franceServicesCsv(franceServices), lignes: franceServices.length });
+  // The GIP's own places only exist in the Gers.
+  if ((etudie ?? territory).departements.some((departement) => departement.code === "32")) {
+    const gip = gipLieuxCsv();
+    outputs.push({ chemin: CHEMIN_GIP_LIEUX, data: gip.data, lignes: gip.lignes });
+  }
+  outputs.push(...activityDemoFiles(etudie ?? territory, models));
 
   for (const out of outputs) {
     const cible = join(dossier, ...out.chemin.split("/"));

@@ -1,6 +1,8 @@
 // Harmonised layer: every INSEE value on the current COG. Former commune codes map onto their
 // current commune: counts are summed; medians and rates of merged communes are not carried over.
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { countActivity } from "../activity/counts.ts";
+import { computeDistances, prepareAccessValues, writeAccessValues } from "../offer/access.ts";
 import { countEquipments } from "./equipment-counts.ts";
 
 export const MERGED_NON_ADDITIVE = "commune fusionnée : valeur non additive (médiane, taux) non reportée";
@@ -15,6 +17,9 @@ export async function mapValuesToCog(warehouse: Warehouse): Promise<void> {
   const earlier = await warehouse.one<{ kind: string }>("SELECT table_type AS kind FROM information_schema.tables WHERE table_name = 'valeurs_cog'");
   if (earlier?.kind === "BASE TABLE") await warehouse.run("DROP TABLE valeurs_cog");
   await countEquipments(warehouse);
+  await countActivity(warehouse);
+  await computeDistances(warehouse);
+  await prepareAccessValues(warehouse);
   await warehouse.run(`
     -- Every code a file may use for a commune. Arrondissements only come from sources that publish nothing else
     -- (the CAF): the INSEE loaders refuse them, so adding them here never double-counts a commune.
@@ -64,6 +69,14 @@ export async function mapValuesToCog(warehouse: Warehouse): Promise<void> {
     FROM valeurs_brutes WHERE niveau <> 'commune' AND fichier_id IN (SELECT fichier_id FROM journal_import WHERE remplace_par IS NULL)
     UNION ALL
     -- Equipment counts per commune and category (BPE), zeros included where the file covers the département.
-    SELECT * FROM bpe_comptes;
+    SELECT * FROM bpe_comptes
+    UNION ALL
+    -- The GIP's yearly activity counts (calls, people, households, fiches), zeros included in the territory.
+    SELECT * FROM gip_comptes
+    UNION ALL
+    -- Population farther than 15 km from any point of access to rights (communes with a contour only).
+    SELECT * FROM acces_valeurs;
   `);
+  // Written once the view exists: it needs the harmonised population.
+  await writeAccessValues(warehouse);
 }

@@ -9,9 +9,12 @@ import { ensureSchema, FILE_OWNED_TABLES } from "../warehouse/schema.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { decodeFile, type DecodedFile } from "./decode.ts";
 import { discover, type Candidate } from "./discover.ts";
+import { isContoursFile, loadContours, type ContoursCandidate } from "./load-contours.ts";
 import { loadItems } from "./load-items.ts";
+import { loadJournal, planJournal } from "./load-journal.ts";
 import { loadTable } from "./load-table.ts";
 import { loadWide } from "./load-wide.ts";
+import type { Pseudonymisation } from "./pseudonymise.ts";
 import { readRaw } from "./read-raw.ts";
 import { recognise, type Recognised } from "./recognise.ts";
 import { colonnePresente } from "./sources/definition.ts";
@@ -27,6 +30,8 @@ export interface FileReport {
   libelle: string;
   niveau?: string;
   millesime?: number;
+  /** Years found row by row, for files that hold a series (CAF): first and last. */
+  millesimesLignes?: [number, number];
   geoAnnee?: number;
   encodage: string;
   lignesLues: number;
@@ -58,6 +63,8 @@ export interface ImportOptions {
   onFichier?: (report: FileReport) => void;
   onIgnore?: (ignored: Ignored) => void;
   onAvertissement?: (message: string) => void;
+  /** Activity logs: identifying columns are hashed with this salt instead of refused. */
+  pseudonymisation?: Pseudonymisation;
 }
 
 interface Accepted {
@@ -92,11 +99,17 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
   ]);
 
   const accepted = new Map<string, Accepted>();
+  const contours: ContoursCandidate[] = [];
   for (const dossier of options.dossiers) {
     const demo = fs.existsSync(path.join(dossier, DEMO_MARKER));
     const { candidats, illisibles } = discover(dossier);
     illisibles.forEach(ignore);
     for (const candidate of candidats) {
+      // Contours are JSON, not tables: they have their own loader (maps).
+      if (isContoursFile(candidate.nom)) {
+        contours.push({ candidate, demo });
+        continue;
+      }
       const outcome = examine(candidate, demo);
       if (outcome instanceof DataError) report.erreurs.push(outcome);
       else if ("motif" in outcome) ignore(outcome);
@@ -122,13 +135,17 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
 
   for (const file of accepted.values()) {
     try {
-      const loaded = await loadOne(warehouse, file, executionId, warn);
+      const loaded = await loadOne(warehouse, file, executionId, warn, options.pseudonymisation);
       report.fichiers.push(loaded);
       options.onFichier?.(loaded);
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       report.erreurs.push(error);
     }
+  }
+  for (const loaded of await loadContours(warehouse, contours, executionId, ignore, warn)) {
+    report.fichiers.push(loaded);
+    options.onFichier?.(loaded);
   }
   for (const ignored of report.ignores) {
     await warehouse.run("INSERT INTO fichiers_ignores VALUES (?, ?, ?, ?)", [executionId, ignored.dossier, ignored.chemin, ignored.motif]);
@@ -173,7 +190,9 @@ function examine(candidate: Candidate, demo: boolean): Accepted | Ignored | Data
   }
 }
 
-async function loadOne(warehouse: Warehouse, file: Accepted, executionId: number, warn: (message: string) => void): Promise<FileReport> {
+async function loadOne(
+  warehouse: Warehouse, file: Accepted, executionId: number, warn: (message: string) => void, pseudonymisation?: Pseudonymisation,
+): Promise<FileReport> {
   const { candidate, decoded, recognised, sha256 } = file;
   const started = new Date();
   const base = {
@@ -193,12 +212,16 @@ async function loadOne(warehouse: Warehouse, file: Accepted, executionId: number
   if (recognised.millesime === undefined && recognised.source.forme === "large" && !datedByRow) {
     warn(`${label(candidate)} : millésime introuvable dans le nom du fichier ou de son dossier ; chargé sans millésime. Renommez le dossier (ex. « populations-legales-2022 »).`);
   }
+  // An activity log's header is checked (identifying columns, year) before any of its rows is read.
+  const journal = recognised.source.forme === "journal"
+    ? planJournal(recognised.source, { chemin: label(candidate), entete: decoded.entete, annee: recognised.millesime, pseudonymisation })
+    : undefined;
   const fichierId = await nextValue(warehouse, "seq_fichier");
-  const raw = await readRaw(warehouse, { chemin: label(candidate), fichierId, disque: candidate.fichierDisque, octets: candidate.lire }, decoded);
+  const raw = await readRaw(warehouse, { chemin: label(candidate), fichierId, disque: candidate.fichierDisque, octets: candidate.lire, masquerLignes: journal !== undefined }, decoded);
   const chemin = label(candidate);
   const { source } = recognised;
-  const loaded =
-    source.forme === "large"
+  const loaded = source.forme === "journal" ? await loadJournal(warehouse, journal!, fichierId)
+    : source.forme === "large"
       ? await loadWide(warehouse, {
           source, fichierId, chemin, entete: decoded.entete,
           niveau: recognised.niveau ?? "commune", millesime: recognised.millesime, geoAnnee: recognised.geoAnnee,
@@ -218,7 +241,13 @@ async function loadOne(warehouse: Warehouse, file: Accepted, executionId: number
     decoded.separateur === "\t" ? "tabulation" : decoded.separateur, file.demo,
     raw.lignesLues, loaded.lignesChargees, lignesRejetees, started.toISOString(), ended.toISOString(),
   ]);
-  return { ...base, lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, dureeMs: ended.getTime() - started.getTime(), etat: "charge" };
+  const series = datedByRow
+    ? await warehouse.one<{ premier: number; dernier: number }>("SELECT min(millesime) AS premier, max(millesime) AS dernier FROM valeurs_brutes WHERE fichier_id = ?", [fichierId])
+    : undefined;
+  return {
+    ...base, millesimesLignes: series?.premier ? [series.premier, series.dernier] : undefined,
+    lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, dureeMs: ended.getTime() - started.getTime(), etat: "charge",
+  };
 }
 
 /** A new file for the same source, level and millésime supersedes the one loaded before. */

@@ -1,12 +1,16 @@
-// Loads a list of located equipments (INSEE BPE) into its table: every row is checked in DuckDB against the
-// geography and against the nomenclature of its own vintage, and placed in WGS84 longitude/latitude.
+// Loads a list of located equipments (INSEE BPE, ANCT France services, GIP places) into its table: every row is
+// checked in DuckDB against the geography and against the nomenclature of its own vintage, and placed in WGS84.
 import { lambert93Macros } from "../geography/lambert93.ts";
 import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { colonnePresente, type Colonne, type ItemSource } from "./sources/definition.ts";
 
 export const ITEM_UNKNOWN_COMMUNE = "code commune inconnu du code officiel géographique";
 export const ITEM_NO_COMMUNE = "code commune absent";
-export const ITEM_NO_YEAR = "millésime introuvable : colonne AN vide et aucune année dans le nom du fichier";
+export const itemNoYear = (colonne?: string) =>
+  colonne ? `millésime introuvable : colonne ${colonne} vide et aucune année dans le nom du fichier` : "millésime introuvable : aucune année dans le nom du fichier";
+export const ITEM_NO_YEAR = itemNoYear("AN");
+export const itemBadValue = (valeurs: string[]) => `valeur inattendue (valeurs possibles : ${valeurs.join(", ")})`;
+export const ITEM_EMPTY_VALUE = "case vide (valeur obligatoire)";
 export const ITEM_BAD_COORDINATE = "coordonnée non numérique";
 
 export interface ItemLoad {
@@ -22,26 +26,35 @@ const number = (column: string) => `TRY_CAST(replace(trim(${column}), ',', '.') 
 
 export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{ lignesChargees: number; lignesRejetees: number }> {
   const { source, fichierId, chemin, entete } = load;
-  const column = (choix: Colonne): { nom?: string; sql: string } => {
-    const nom = colonnePresente(choix, entete);
+  const column = (choix: Colonne | undefined): { nom?: string; sql: string } => {
+    const nom = choix === undefined ? undefined : colonnePresente(choix, entete);
     return { nom, sql: nom ? `nullif(trim(${sqlIdentifier(nom)}), '')` : "NULL::VARCHAR" };
   };
   const annee = column(source.annee);
+  const anneeLabel = annee.nom ?? (source.annee === undefined ? undefined : [source.annee].flat()[0]);
   const commune = column(source.commune);
   const type = column(source.type);
   const { longitude, latitude, x, y, epsg, qualite } = Object.fromEntries(
-    Object.entries(source.coordonnees).map(([key, choix]) => [key, column(choix)]),
-  ) as Record<keyof ItemSource["coordonnees"], ReturnType<typeof column>>;
+    (["longitude", "latitude", "x", "y", "epsg", "qualite"] as const).map((key) => [key, column(source.coordonnees[key])]),
+  ) as Record<"longitude" | "latitude" | "x" | "y" | "epsg" | "qualite", ReturnType<typeof column>>;
+  const attributs = (source.attributs ?? []).map((attribut) => ({ ...attribut, ...column(attribut.colonne) }));
+  // A list with no vintage bounds (ANCT, GIP) names its accepted values; the BPE says which vintage a code belongs to.
+  const versioned = source.nomenclature.some((row) => row.premier !== null || row.dernier !== null);
+  const unknownType = versioned
+    ? "'type d''équipement inconnu de la nomenclature de la BPE ' || i.millesime"
+    : sqlString(`type inconnu (valeurs possibles : ${[...new Set(source.nomenclature.map((row) => row.code))].join(", ")})`);
   const mobile = column(source.mobile.colonne);
   const fileYear = load.millesime === undefined ? "NULL::INTEGER" : String(load.millesime);
   const nomenclature = source.nomenclature
     .map((row) => `(${sqlString(row.code)}, ${sqlString(row.libelle)}, ${row.categorie === null ? "NULL" : sqlString(row.categorie)}, ${row.premier ?? "NULL"}, ${row.dernier ?? "NULL"})`)
     .join(", ");
-  const coordinateChecks = [longitude, latitude, x, y]
-    .filter((coordinate) => coordinate.nom)
-    .map((coordinate) => `
-      INSERT INTO problemes SELECT idx, ligne, ${sqlString(coordinate.nom!)}, ${coordinate.sql}, ${sqlString(ITEM_BAD_COORDINATE)}
-      FROM brut WHERE ${coordinate.sql} IS NOT NULL AND ${number(coordinate.sql)} IS NULL;`)
+  // Checked on the narrow items table (raw text beside its number), not by re-reading the whole file.
+  const coordinates = { lon: longitude, lat: latitude, x, y };
+  const coordinateChecks = Object.entries(coordinates)
+    .filter(([, coordinate]) => coordinate.nom)
+    .map(([key, coordinate]) => `
+      INSERT INTO problemes SELECT idx, ligne, ${sqlString(coordinate.nom!)}, ${key}_brut, ${sqlString(ITEM_BAD_COORDINATE)}
+      FROM items WHERE ${key}_brut IS NOT NULL AND ${key} IS NULL;`)
     .join("\n");
   await warehouse.run(`
     ${lambert93Macros()}
@@ -50,8 +63,8 @@ export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{
     CREATE OR REPLACE TEMP TABLE items AS
       SELECT idx, ligne, ${commune.sql} AS commune, ${type.sql} AS typequ, ${annee.sql} AS annee_brute,
              coalesce(TRY_CAST(regexp_extract(coalesce(${annee.sql}, ''), '(19|20)[0-9]{2}') AS INTEGER), ${fileYear}) AS millesime,
-             ${number(longitude.sql)} AS lon, ${number(latitude.sql)} AS lat, ${number(x.sql)} AS x, ${number(y.sql)} AS y,
-             ${epsg.sql} AS epsg, ${qualite.sql} AS qualite_xy,
+             ${Object.entries(coordinates).map(([key, coordinate]) => `${coordinate.sql} AS ${key}_brut, ${number(coordinate.sql)} AS ${key}`).join(", ")},
+             ${epsg.sql} AS epsg, ${qualite.sql} AS qualite_xy,${attributs.map((attribut) => ` ${attribut.sql} AS ${sqlIdentifier(`attr_${attribut.cible}`)},`).join("")}
              coalesce(upper(${mobile.sql}) IN (${source.mobile.oui.map((value) => sqlString(value.toUpperCase())).join(", ")}), false) AS mobile
       FROM brut;
     CREATE OR REPLACE TEMP TABLE problemes (idx BIGINT, ligne INTEGER, colonne VARCHAR, valeur VARCHAR, motif VARCHAR);
@@ -61,40 +74,62 @@ export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{
       FROM items
       WHERE commune IS NULL OR (commune NOT IN (SELECT code_ancien FROM geo_passage_commune)
                                 AND commune NOT IN (SELECT code_arrondissement FROM geo_arrondissement_municipal));
-    INSERT INTO problemes SELECT idx, ligne, ${sqlString(annee.nom ?? "AN")}, annee_brute, ${sqlString(ITEM_NO_YEAR)} FROM items WHERE millesime IS NULL;
+    INSERT INTO problemes SELECT idx, ligne, ${sqlString(anneeLabel ?? "")}, annee_brute, ${sqlString(itemNoYear(anneeLabel))} FROM items WHERE millesime IS NULL;
+    ${attributs.map(attributeChecks).join("\n")}
     -- The type must exist in the nomenclature of the row's own vintage; a code of another vintage says which.
     INSERT INTO problemes
       SELECT i.idx, i.ligne, ${sqlString(type.nom ?? "TYPEQU")}, i.typequ,
         CASE WHEN i.typequ IS NULL THEN 'type d''équipement absent'
-             WHEN n.code IS NULL THEN 'type d''équipement inconnu de la nomenclature de la BPE ' || i.millesime
+             WHEN n.code IS NULL THEN ${unknownType}
              ELSE 'type d''équipement ' || i.typequ || ' absent de la nomenclature de la BPE ' || i.millesime || ' (valable '
                || CASE WHEN n.premier IS NULL THEN 'jusqu''en ' || n.dernier
                        WHEN n.dernier IS NULL THEN 'à partir de ' || n.premier
                        ELSE 'de ' || n.premier || ' à ' || n.dernier END || ')' END
-      FROM items i LEFT JOIN (SELECT code, min(premier) AS premier, max(dernier) AS dernier FROM nomenclature GROUP BY code) n ON n.code = i.typequ
+      FROM items i LEFT JOIN (SELECT code, min(premier) AS premier, max(dernier) AS dernier FROM nomenclature GROUP BY code) n ON upper(n.code) = upper(i.typequ)
       WHERE i.millesime IS NOT NULL AND NOT EXISTS (
-        SELECT 1 FROM nomenclature v WHERE v.code = i.typequ
+        SELECT 1 FROM nomenclature v WHERE upper(v.code) = upper(i.typequ)
           AND (v.premier IS NULL OR i.millesime >= v.premier) AND (v.dernier IS NULL OR i.millesime <= v.dernier));
     ${coordinateChecks}
     INSERT INTO rejets SELECT ${fichierId}, ${sqlString(chemin)}, ligne, colonne, left(valeur, 500), motif FROM problemes ORDER BY ligne, colonne;
     -- WGS84 as published when given; else Lambert-93 converted, which the BPE uses for metropolitan France only
     -- (overseas coordinates are in local UTM zones and stay unplaced).
-    INSERT INTO ${sqlIdentifier(source.table)}
-      SELECT ${fichierId}, i.millesime, i.commune, i.typequ, n.libelle, n.categorie,
+    INSERT INTO ${sqlIdentifier(source.table)} BY NAME
+      SELECT ${fichierId} AS fichier_id, i.millesime, i.commune AS code_commune, n.code AS typequ, n.libelle, n.categorie,
              CASE WHEN i.lon IS NOT NULL AND i.lat IS NOT NULL THEN i.lon
-                  WHEN lambert THEN l93_longitude(i.x, i.y) END,
+                  WHEN lambert THEN l93_longitude(i.x, i.y) END AS longitude,
              CASE WHEN i.lon IS NOT NULL AND i.lat IS NOT NULL THEN i.lat
-                  WHEN lambert THEN l93_latitude(i.x, i.y) END,
-             i.qualite_xy, i.mobile, i.ligne
+                  WHEN lambert THEN l93_latitude(i.x, i.y) END AS latitude,
+             i.qualite_xy, i.mobile, i.ligne${attributs.map((attribut) => `, ${attributeValue(attribut)} AS ${sqlIdentifier(attribut.cible)}`).join("")}
       FROM (SELECT *, x IS NOT NULL AND y IS NOT NULL AND coalesce(epsg, '2154') = '2154' AND left(commune, 2) <> '97' AS lambert FROM items) i
-      JOIN nomenclature n ON n.code = i.typequ
+      JOIN nomenclature n ON upper(n.code) = upper(i.typequ)
         AND (n.premier IS NULL OR i.millesime >= n.premier) AND (n.dernier IS NULL OR i.millesime <= n.dernier)
-      ANTI JOIN problemes p USING (idx)
-      ORDER BY i.idx;
+      ANTI JOIN problemes p USING (idx);
   `);
   const counts = await warehouse.one<{ total: number; rejetees: number }>(
     "SELECT (SELECT count(*) FROM items) AS total, (SELECT count(DISTINCT idx) FROM problemes) AS rejetees",
   );
   const rejetees = counts?.rejetees ?? 0;
   return { lignesChargees: (counts?.total ?? 0) - rejetees, lignesRejetees: rejetees };
+}
+
+type Attribut = NonNullable<ItemSource["attributs"]>[number] & { nom?: string; sql: string };
+
+/** A listed value is stored in its listed spelling, whatever the case typed in the file. */
+function attributeValue(attribut: Attribut): string {
+  const column = `i.${sqlIdentifier(`attr_${attribut.cible}`)}`;
+  if (!attribut.valeurs) return column;
+  return `CASE lower(${column}) ${attribut.valeurs.map((value) => `WHEN ${sqlString(value.toLowerCase())} THEN ${sqlString(value)}`).join(" ")} END`;
+}
+
+function attributeChecks(attribut: Attribut): string {
+  const column = sqlIdentifier(`attr_${attribut.cible}`);
+  const checks: string[] = [];
+  if (attribut.obligatoire) {
+    checks.push(`INSERT INTO problemes SELECT idx, ligne, ${sqlString(attribut.nom ?? String(attribut.colonne))}, NULL, ${sqlString(ITEM_EMPTY_VALUE)} FROM items WHERE ${column} IS NULL;`);
+  }
+  if (attribut.valeurs) {
+    checks.push(`INSERT INTO problemes SELECT idx, ligne, ${sqlString(attribut.nom ?? String(attribut.colonne))}, ${column}, ${sqlString(itemBadValue(attribut.valeurs))}
+      FROM items WHERE ${column} IS NOT NULL AND lower(${column}) NOT IN (${attribut.valeurs.map((value) => sqlString(value.toLowerCase())).join(", ")});`);
+  }
+  return checks.join("\n");
 }

@@ -25,7 +25,7 @@ const STRUCTURE_REASONS: Record<string, string> = {
 
 export async function readRaw(
   warehouse: Warehouse,
-  file: { chemin: string; fichierId: number; disque?: string; octets: () => Buffer },
+  file: { chemin: string; fichierId: number; disque?: string; octets: () => Buffer; masquerLignes?: boolean },
   decoded: DecodedFile,
 ): Promise<RawRead> {
   const duplicates = decoded.entete.filter((column, index) => decoded.entete.indexOf(column) !== index);
@@ -40,7 +40,7 @@ export async function readRaw(
   try {
     const columns = decoded.entete.map((column) => `${sqlString(column)}: 'VARCHAR'`).join(", ");
     await warehouse.run(`
-      DROP TABLE IF EXISTS brut_lu; DROP TABLE IF EXISTS brut; DROP TABLE IF EXISTS rejets_lecture;
+      DROP VIEW IF EXISTS brut; DROP TABLE IF EXISTS brut_numerote; DROP TABLE IF EXISTS brut_lu; DROP TABLE IF EXISTS rejets_lecture;
       CREATE TEMP TABLE brut_lu AS SELECT * FROM read_csv(${sqlString(readable)},
         delim = ${sqlString(decoded.separateur)}, header = true, quote = '"', escape = '"', auto_detect = false,
         columns = {${columns}}, store_rejects = true, rejects_table = 'rejets_lecture', rejects_scan = 'rejets_lecture_scan',
@@ -53,11 +53,12 @@ export async function readRaw(
     const malformed = [...new Set(rejected.map((row) => row.line))];
     for (const row of rejected.filter((row, index) => index === 0 || rejected[index - 1]!.line !== row.line)) {
       await warehouse.run("INSERT INTO rejets VALUES (?, ?, ?, ?, ?, ?)", [
-        file.fichierId, file.chemin, row.line, row.column_name, row.csv_line.replace(/^\r?\n/, "").slice(0, 500),
+        // A line of an activity log may hold identifiers: its text is never kept, only its number and the reason.
+        file.fichierId, file.chemin, row.line, row.column_name, file.masquerLignes ? null : row.csv_line.replace(/^\r?\n/, "").slice(0, 500),
         STRUCTURE_REASONS[row.error_type] ?? `ligne illisible (${row.error_type})`,
       ]);
     }
-    await attachLineNumbers(warehouse, [...malformed, ...decoded.lignesVides]);
+    await attachLineNumbers(warehouse, [...malformed, ...decoded.lignesVides, ...decoded.lignesSuite]);
     const count = await warehouse.one<{ n: number }>("SELECT count(*) AS n FROM brut");
     const lignesLues = (count?.n ?? 0) + malformed.length;
     if (lignesLues !== decoded.lignesDonnees) {
@@ -73,20 +74,31 @@ export async function readRaw(
   }
 }
 
+/** Drops the in-memory read of the last file (an activity log's identifying columns must not outlive its load). */
+export async function forgetRaw(warehouse: Warehouse): Promise<void> {
+  await warehouse.run("DROP VIEW IF EXISTS brut; DROP TABLE IF EXISTS brut_numerote; DROP TABLE IF EXISTS brut_lu; DROP TABLE IF EXISTS rejets_lecture;");
+}
+
 /**
  * DuckDB numbers good rows in file order but skips blank and rejected lines: good row g sits on
  * line g + 2 + k, where k counts the skipped lines s_j (sorted, j from 1) with s_j − j − 1 ≤ g.
  */
 async function attachLineNumbers(warehouse: Warehouse, skippedLines: number[]): Promise<void> {
   const sorted = [...new Set(skippedLines)].sort((a, b) => a - b);
+  if (!sorted.length) {
+    // The common case: no line skipped, so a view numbers the rows without copying the file.
+    await warehouse.run(`CREATE TEMP VIEW brut AS SELECT rowid AS idx, (rowid + 2)::INTEGER AS ligne, * FROM brut_lu`);
+    return;
+  }
   const thresholds = sorted.map((line, index) => `(${line - (index + 1) - 1}, ${index + 1})`);
   await warehouse.run(`
     CREATE OR REPLACE TEMP TABLE sauts (seuil BIGINT, rang INTEGER);
-    ${thresholds.length ? `INSERT INTO sauts VALUES ${thresholds.join(", ")};` : ""}
-    CREATE TEMP TABLE brut AS
+    INSERT INTO sauts VALUES ${thresholds.join(", ")};
+    CREATE TEMP TABLE brut_numerote AS
       SELECT b.rowid AS idx, (b.rowid + 2 + coalesce(s.rang, 0))::INTEGER AS ligne, b.*
       FROM brut_lu b ASOF LEFT JOIN sauts s ON b.rowid >= s.seuil;
     DROP TABLE brut_lu;
+    CREATE TEMP VIEW brut AS SELECT * FROM brut_numerote;
   `);
 }
 

@@ -2,6 +2,7 @@
 import { DataError } from "../errors.ts";
 import type { Candidate } from "./discover.ts";
 import type { DecodedFile } from "./decode.ts";
+import { trouverColonne } from "./header-match.ts";
 import { colonnePresente, type FileContext, type Niveau, type SourceDefinition } from "./sources/definition.ts";
 import { SOURCES } from "./sources/registry.ts";
 import { parseVariable } from "./variables.ts";
@@ -35,8 +36,10 @@ export function recognise(candidate: Candidate, decoded: DecodedFile): Recognise
 /** A file named like a known source but lacking its columns is an error, not an unknown file. */
 function missingColumns(candidate: Candidate, source: SourceDefinition, racines: string[]): DataError {
   const missing = source.signature.filter((pattern) => !racines.some((racine) => pattern.test(racine)));
-  // Patterns read "MEDyy": shown as "MEDAA", AA standing for the two-digit millésime.
-  const names = missing.map((pattern) => pattern.source.replace(/^\^|\$$/g, "").replaceAll("yy", "AA"));
+  // Patterns read "MEDyy": shown as "MEDAA", AA standing for the two-digit millésime. A log's are built from labels.
+  const names = source.forme === "journal"
+    ? source.champs.filter((champ) => champ.reconnaissance && !racines.some((racine) => trouverColonne(champ.colonnes, [racine]))).map((champ) => champ.colonnes[0]!)
+    : missing.map((pattern) => pattern.source.replace(/^\^|\$$/g, "").replaceAll("yy", "AA"));
   const plural = names.length > 1 ? "s" : "";
   const vintage = names.some((name) => name.includes("AA")) ? " (AA : millésime sur deux chiffres, ex. MED21)" : "";
   return new DataError(

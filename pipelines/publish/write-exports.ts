@@ -7,6 +7,8 @@ import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { catalogueEntries, type CatalogueEntry } from "./catalogue.ts";
 
 export const EXPORTS_DIR = "exports";
+/** Files another step writes here (the GIP's activity report): carried over when the indicator exports are rebuilt. */
+const OTHER_STEPS_FILES = /^rapport-\d{4}\.(md|csv|json)$/;
 
 const LEVELS = [
   { niveau: "commune", feuille: "Communes" },
@@ -50,9 +52,12 @@ export async function writeExports(warehouse: Warehouse, outputDir: string): Pro
     fs.writeFileSync(file("catalogue.json"), `${JSON.stringify(entries, null, 2)}\n`);
     const rows = await warehouse.all<ExportRow>(EXPORT_QUERY);
     await writeWorkbook(file("indicateurs.xlsx"), rows, entries);
+    if (fs.existsSync(finalDir)) {
+      for (const name of fs.readdirSync(finalDir).filter((entry) => OTHER_STEPS_FILES.test(entry))) fs.copyFileSync(path.join(finalDir, name), file(name));
+    }
     fs.rmSync(finalDir, { recursive: true, force: true });
     fs.renameSync(buildDir, finalDir);
-    return { dossier: finalDir, fichiers: fs.readdirSync(finalDir).sort(), lignes: rows.length };
+    return { dossier: finalDir, fichiers: fs.readdirSync(finalDir).filter((name) => !OTHER_STEPS_FILES.test(name)).sort(), lignes: rows.length };
   } finally {
     fs.rmSync(buildDir, { recursive: true, force: true });
   }

@@ -1,6 +1,8 @@
 // The warehouse's persistent tables (the raw layer and the ingest account).
 // Derived layers (geo_*, valeurs_cog) are rebuilt by their own steps.
 // docs/entrepot.md documents every table and its grain.
+import { journalTableSql } from "../ingest/load-journal.ts";
+import { GIP_JOURNAUX } from "../ingest/sources/gip-activite.ts";
 import type { Warehouse } from "./warehouse.ts";
 
 const PERSISTENT_TABLES = `
@@ -104,6 +106,10 @@ CREATE TABLE IF NOT EXISTS insee_cog_commune (
   comparent VARCHAR
 );
 
+-- The key of the activity logs' identifiers (one row, drawn at the first import): the warehouse stores a keyed
+-- hash of each person, household or call id, never the id of the log itself.
+CREATE TABLE IF NOT EXISTS cle_identifiants (cle VARCHAR NOT NULL);
+
 -- Located equipments of a list source (INSEE BPE): one row per equipment loaded, code commune as published.
 CREATE TABLE IF NOT EXISTS bpe_equipements (
   fichier_id INTEGER NOT NULL,
@@ -118,11 +124,34 @@ CREATE TABLE IF NOT EXISTS bpe_equipements (
   mobile BOOLEAN NOT NULL,
   ligne INTEGER NOT NULL
 );
+
+-- Located places of the other lists (ANCT France services, GIP Gers Solidaire places): one row per place loaded,
+-- same columns as bpe_equipements plus the list's own identifier, the place's name and its status (ouvert, projet).
+CREATE TABLE IF NOT EXISTS lieux_services (
+  fichier_id INTEGER NOT NULL,
+  millesime INTEGER NOT NULL,
+  code_commune VARCHAR NOT NULL,
+  typequ VARCHAR NOT NULL,
+  libelle VARCHAR NOT NULL,
+  categorie VARCHAR,
+  longitude DOUBLE,
+  latitude DOUBLE,
+  qualite_xy VARCHAR,
+  mobile BOOLEAN NOT NULL,
+  ligne INTEGER NOT NULL,
+  identifiant VARCHAR,
+  nom VARCHAR,
+  statut VARCHAR
+);
 `;
 
 export async function ensureSchema(warehouse: Warehouse): Promise<void> {
   await warehouse.run(PERSISTENT_TABLES);
+  // The GIP's activity logs: one table per log, its columns declared with the log (pseudonymous identifiers only).
+  await warehouse.run(GIP_JOURNAUX.map(journalTableSql).join("\n"));
 }
 
 /** Tables whose rows belong to one loaded file, by fichier_id. */
-export const FILE_OWNED_TABLES = ["valeurs_brutes", "insee_dictionnaire", "insee_cog_commune", "bpe_equipements", "rejets"] as const;
+export const FILE_OWNED_TABLES = [
+  "valeurs_brutes", "insee_dictionnaire", "insee_cog_commune", "bpe_equipements", "lieux_services", ...GIP_JOURNAUX.map((journal) => journal.table), "rejets",
+];

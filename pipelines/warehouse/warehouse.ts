@@ -3,6 +3,8 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb
 
 export type Row = Record<string, unknown>;
 
+const MEMORY_LIMIT = process.env.OBSERVATOIRE_MEMOIRE_DUCKDB ?? "1GB";
+
 export class Warehouse {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -11,7 +13,11 @@ export class Warehouse {
   ) {}
 
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Warehouse> {
-    const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : {});
+    // DuckDB takes 80 % of the machine by default; a national import must fit in 2 GB with Node beside it:
+    // past this limit DuckDB spills to disk instead of growing.
+    const settings: Record<string, string> = { memory_limit: MEMORY_LIMIT };
+    if (options.readOnly) settings.access_mode = "READ_ONLY";
+    const instance = await DuckDBInstance.create(path, settings);
     return new Warehouse(instance, await instance.connect(), path);
   }
 

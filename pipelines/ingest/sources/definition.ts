@@ -96,8 +96,8 @@ export const itemSourceSchema = z.object({
   ...common,
   forme: z.literal("equipements"),
   table: z.string().regex(/^[a-z_]+$/),
-  /** The row's vintage (AN); the file's millésime when absent. */
-  annee: colonne,
+  /** The row's vintage (AN); the file's millésime when absent (or when the list has no such column). */
+  annee: colonne.optional(),
   commune: colonne,
   /** The item's type code, checked against the nomenclature of the row's vintage. */
   type: colonne,
@@ -106,14 +106,62 @@ export const itemSourceSchema = z.object({
     code: z.string(), libelle: z.string(), categorie: z.string().nullable(), premier: z.number().int().nullable(), dernier: z.number().int().nullable(),
   })).min(1),
   /** Coordinate columns: WGS84 when published, else Lambert-93 (EPSG:2154) converted in DuckDB. */
-  coordonnees: z.object({ longitude: colonne, latitude: colonne, x: colonne, y: colonne, epsg: colonne, qualite: colonne }),
+  coordonnees: z.object({
+    longitude: colonne, latitude: colonne, x: colonne.optional(), y: colonne.optional(), epsg: colonne.optional(), qualite: colonne.optional(),
+  }),
   /** Columns flagging a mobile (itinerant) equipment, and the cell values that mean "yes". */
   mobile: z.object({ colonne, oui: z.array(z.string()).min(1) }),
+  /**
+   * Text columns kept with each item (a place's name, its status): warehouse column ← file column. With `valeurs`,
+   * a cell outside the list (compared without case) is quarantined and the listed spelling is stored.
+   */
+  attributs: z.array(z.object({
+    cible: z.string().regex(/^[a-z][a-z_]*$/), colonne, valeurs: z.array(z.string()).min(1).optional(), obligatoire: z.boolean().optional(),
+  })).optional(),
+});
+
+/** How a cell of an activity log is read, checked and stored (pipelines/ingest/load-journal.ts). */
+export const TYPES_CHAMP = ["date", "date_heure", "mois", "entier", "decimal", "duree", "commune", "epci", "categorie", "identifiant"] as const;
+export type TypeChamp = (typeof TYPES_CHAMP)[number];
+
+const champJournalSchema = z.object({
+  /** Warehouse column. */
+  cible: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** Header labels accepted, compared without case, accents or punctuation; the first one is documented. */
+  colonnes: z.array(z.string().min(1)).min(1),
+  type: z.enum(TYPES_CHAMP),
+  /** The column must be in the header and every cell filled. */
+  obligatoire: z.boolean(),
+  /** Part of the header that recognises the log (the columns every export of it has). */
+  reconnaissance: z.boolean().default(false),
+  /** Categories: canonical label → other spellings met in exports. A value outside the list is quarantined. */
+  valeurs: z.record(z.string(), z.array(z.string())).optional(),
+  /** Cell values meaning "not known" (an unknown caller's commune): stored as NULL, never quarantined. */
+  inconnu: z.array(z.string()).default([]),
+});
+export type ChampJournal = z.input<typeof champJournalSchema>;
+
+/**
+ * An activity log of the GIP (one row per call, parcel, report…): every cell typed and checked in DuckDB,
+ * every row dated within the log's year (read from the file or folder name), stored in its own table.
+ */
+export const journalSourceSchema = z.object({
+  ...common,
+  forme: z.literal("journal"),
+  table: z.string().regex(/^gip_[a-z_]+$/),
+  champs: z.array(champJournalSchema).min(1),
+  /** The field dating each row: it must fall within the log's year. */
+  date: z.string(),
+  /** Fields of which each row must fill at least one (a report is located by its commune or its EPCI). */
+  auMoinsUn: z.array(z.string()).optional(),
+  /** The pseudonymous identifier that --pseudonymiser may derive from identifying columns when the export has none. */
+  pseudonyme: z.string().optional(),
 });
 
 export type WideSource = z.input<typeof wideSourceSchema>;
 export type TableSource = z.infer<typeof tableSourceSchema>;
 export type ItemSource = z.infer<typeof itemSourceSchema>;
-export type SourceDefinition = WideSource | TableSource | ItemSource;
+export type JournalSource = z.input<typeof journalSourceSchema>;
+export type SourceDefinition = WideSource | TableSource | ItemSource | JournalSource;
 
-export const sourceSchema = z.discriminatedUnion("forme", [wideSourceSchema, tableSourceSchema, itemSourceSchema]);
+export const sourceSchema = z.discriminatedUnion("forme", [wideSourceSchema, tableSourceSchema, itemSourceSchema, journalSourceSchema]);

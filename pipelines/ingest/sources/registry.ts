@@ -1,6 +1,9 @@
 // Every source the importer knows, most specific first: a file is the first source whose signature it holds.
 import { sourceSchema, type SourceDefinition } from "./definition.ts";
+import { anctFranceServices } from "./anct-france-services.ts";
 import { cafSources } from "./caf.ts";
+import { GIP_JOURNAUX } from "./gip-activite.ts";
+import { gipLieux } from "./gip-lieux.ts";
 import { inseeBpe } from "./insee-bpe.ts";
 import { inseeComparateur } from "./insee-comparateur.ts";
 import { inseeFilosofi, inseeFilosofiIris } from "./insee-filosofi.ts";
@@ -18,6 +21,9 @@ const DEFINITIONS: SourceDefinition[] = [
   inseeCogCommunes,
   ...cafSources,
   inseeBpe,
+  anctFranceServices,
+  gipLieux,
+  ...GIP_JOURNAUX,
 ];
 
 export const SOURCES: SourceDefinition[] = DEFINITIONS.map((definition) => {

@@ -1,0 +1,165 @@
+// Commune contours (GeoJSON or TopoJSON, e.g. an IGN ADMIN EXPRESS extract), recognised by content and stored
+// as published: one row per file × commune code. Mapping onto the current COG happens downstream, so a 2018
+// contour file stays a faithful copy of what the user gave.
+import crypto from "node:crypto";
+import path from "node:path";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { feature } from "topojson-client";
+import type { Topology } from "topojson-specification";
+import type { Warehouse } from "../warehouse/warehouse.ts";
+import type { Candidate } from "./discover.ts";
+import type { FileReport, Ignored } from "./import-files.ts";
+
+export const CONTOURS_SOURCE_ID = "contours_communes";
+export const CONTOURS_TABLE = "contours_communes";
+const CONTOURS_LABEL = "Contours des communes (GeoJSON ou TopoJSON, IGN ADMIN EXPRESS)";
+
+/** Property names under which producers publish the commune code, the name and the geography year. */
+const CODE_PROPERTIES = ["code", "INSEE_COM", "insee_com", "insee", "INSEE", "code_insee", "CODE_INSEE", "codgeo", "CODGEO", "com", "COM"];
+const NAME_PROPERTIES = ["nom", "NOM", "NOM_COM", "nom_com", "libelle", "LIBELLE", "name", "NOM_M"];
+const YEAR_PROPERTIES = ["geo_annee", "annee_cog", "millesime_cog", "annee", "millesime"];
+const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
+
+export interface ContoursCandidate {
+  candidate: Candidate;
+  demo: boolean;
+}
+
+export interface CommuneContour {
+  code: string;
+  nom: string | null;
+  geometrie: Geometry;
+}
+
+export interface ParsedContours {
+  contours: CommuneContour[];
+  geoAnnee?: number;
+}
+
+export function isContoursFile(nom: string): boolean {
+  return /\.(geojson|topojson|json)$/i.test(nom);
+}
+
+/** Commune contours in the file, or the reason why it is not a commune contour file. */
+export function parseContours(bytes: Buffer, chemin: string): ParsedContours | { motif: string } {
+  let document: unknown;
+  try {
+    document = JSON.parse(bytes.toString("utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    return { motif: `JSON illisible (${(error as Error).message})` };
+  }
+  const collections = featureCollections(document);
+  if (!collections.length) return { motif: "fichier JSON qui n'est ni un GeoJSON ni un TopoJSON" };
+  for (const collection of collections) {
+    const polygons = collection.features.filter((item) => item.geometry && /Polygon$/.test(item.geometry.type));
+    if (!polygons.length || polygons.length < collection.features.length) continue;
+    const codeKey = CODE_PROPERTIES.find((key) => polygons.every((item) => COMMUNE_CODE.test(String(item.properties?.[key] ?? ""))));
+    if (!codeKey) continue;
+    const nameKey = NAME_PROPERTIES.find((key) => polygons.every((item) => typeof item.properties?.[key] === "string"));
+    return {
+      contours: polygons.map((item) => ({
+        code: String(item.properties![codeKey]),
+        nom: nameKey ? String(item.properties![nameKey]) : null,
+        geometrie: item.geometry,
+      })),
+      geoAnnee: yearOf(polygons[0]!, chemin),
+    };
+  }
+  return { motif: "contours sans code commune à 5 caractères (propriété code, INSEE_COM ou insee) : contours non communaux" };
+}
+
+function featureCollections(document: unknown): FeatureCollection[] {
+  if (!document || typeof document !== "object") return [];
+  const typed = document as { type?: unknown };
+  if (typed.type === "FeatureCollection" && Array.isArray((document as FeatureCollection).features)) return [document as FeatureCollection];
+  if (typed.type === "Feature") return [{ type: "FeatureCollection", features: [document as Feature] }];
+  if (typed.type === "Topology") {
+    const topology = document as Topology;
+    return Object.values(topology.objects ?? {}).map((object) => {
+      const converted = feature(topology, object) as Feature | FeatureCollection;
+      return converted.type === "FeatureCollection" ? converted : { type: "FeatureCollection", features: [converted] };
+    });
+  }
+  return [];
+}
+
+/** A year stated by the producer: a property, else a year in the file's path (ADMIN-EXPRESS-COG_2024…). */
+function yearOf(sample: Feature, chemin: string): number | undefined {
+  for (const key of YEAR_PROPERTIES) {
+    const value = Number(sample.properties?.[key]);
+    if (Number.isInteger(value) && value >= 1990 && value <= 2100) return value;
+  }
+  const years = [...chemin.matchAll(/(?<!\d)(19[9]\d|20\d{2})(?!\d)/g)].map((match) => Number(match[1]));
+  return years.at(-1);
+}
+
+/**
+ * Loads every contour file; returns one report per file loaded and sends the others to `ignore`.
+ * A file with the same geography year as an earlier one replaces it, as other sources do for a millésime.
+ */
+export async function loadContours(
+  warehouse: Warehouse,
+  files: ContoursCandidate[],
+  executionId: number,
+  ignore: (ignored: Ignored) => void,
+  warn: (message: string) => void,
+): Promise<FileReport[]> {
+  if (!files.length) return [];
+  await warehouse.run(`
+    CREATE TABLE IF NOT EXISTS ${CONTOURS_TABLE} (
+      fichier_id INTEGER NOT NULL, code_commune VARCHAR NOT NULL, libelle VARCHAR, geo_annee INTEGER, geometrie VARCHAR NOT NULL
+    )`);
+  const reports: FileReport[] = [];
+  for (const { candidate, demo } of files) {
+    const started = new Date();
+    const bytes = candidate.lire();
+    const chemin = path.join(candidate.dossier, candidate.chemin);
+    const parsed = parseContours(bytes, candidate.chemin);
+    if ("motif" in parsed) {
+      ignore({ dossier: candidate.dossier, chemin: candidate.chemin, motif: parsed.motif });
+      continue;
+    }
+    const base = {
+      dossier: candidate.dossier, chemin: candidate.chemin, sourceId: CONTOURS_SOURCE_ID, libelle: CONTOURS_LABEL,
+      niveau: "commune", millesime: parsed.geoAnnee, geoAnnee: parsed.geoAnnee, encodage: "utf-8", demo,
+      lignesLues: parsed.contours.length, lignesChargees: parsed.contours.length, lignesRejetees: 0,
+    };
+    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+    const same = await warehouse.one("SELECT fichier_id FROM journal_import WHERE sha256 = ? AND source_id = ? AND remplace_par IS NULL", [sha256, CONTOURS_SOURCE_ID]);
+    if (same) {
+      reports.push({ ...base, dureeMs: 0, etat: "deja_charge" });
+      continue;
+    }
+    const fichierId = (await warehouse.one<{ id: number }>("SELECT nextval('seq_fichier')::INTEGER AS id"))!.id;
+    const appender = await warehouse.connection.createAppender(CONTOURS_TABLE);
+    for (const contour of parsed.contours) {
+      appender.appendInteger(fichierId);
+      appender.appendVarchar(contour.code);
+      if (contour.nom === null) appender.appendNull();
+      else appender.appendVarchar(contour.nom);
+      if (parsed.geoAnnee === undefined) appender.appendNull();
+      else appender.appendInteger(parsed.geoAnnee);
+      appender.appendVarchar(JSON.stringify(contour.geometrie));
+      appender.endRow();
+    }
+    appender.flushSync();
+    appender.closeSync();
+    const previous = await warehouse.all<{ fichier_id: number; dossier: string; chemin: string }>(
+      "SELECT fichier_id, dossier, chemin FROM journal_import WHERE source_id = ? AND geo_annee IS NOT DISTINCT FROM ? AND remplace_par IS NULL",
+      [CONTOURS_SOURCE_ID, parsed.geoAnnee ?? null],
+    );
+    for (const old of previous) {
+      await warehouse.run(`DELETE FROM ${CONTOURS_TABLE} WHERE fichier_id = ?`, [old.fichier_id]);
+      await warehouse.run("UPDATE journal_import SET remplace_par = ? WHERE fichier_id = ?", [fichierId, old.fichier_id]);
+      warn(`${path.join(old.dossier, old.chemin)} (contours chargés précédemment) est remplacé par ${chemin}.`);
+    }
+    const ended = new Date();
+    await warehouse.run("INSERT INTO journal_import VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, NULL)", [
+      fichierId, executionId, candidate.dossier, candidate.chemin, sha256, candidate.taille, CONTOURS_SOURCE_ID,
+      "commune", parsed.geoAnnee ?? null, parsed.geoAnnee ?? null, "utf-8", "sans objet", demo,
+      parsed.contours.length, parsed.contours.length, 0, started.toISOString(), ended.toISOString(),
+    ]);
+    reports.push({ ...base, dureeMs: ended.getTime() - started.getTime(), etat: "charge" });
+  }
+  return reports;
+}

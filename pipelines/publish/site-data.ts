@@ -1,0 +1,156 @@
+// Reads, in one pass over the read-only warehouse, everything the site shows: territory, EPCIs, communes,
+// indicator values, sources and contours. The pages never open DuckDB: they get files shaped from this.
+import type { Geometry } from "geojson";
+import { COMPLEMENTARY_SAMPLE_MIN } from "../compute/compute-indicators.ts";
+import { UsageError } from "../errors.ts";
+import { contoursOnCurrentCog, type ContoursCog } from "../geography/contours-cog.ts";
+import { CONTOURS_SOURCE_ID, CONTOURS_TABLE } from "../ingest/load-contours.ts";
+import { SOURCES } from "../ingest/sources/registry.ts";
+import { readOfferSiteData, type OfferSiteData } from "../offer/site-offer.ts";
+import type { Warehouse } from "../warehouse/warehouse.ts";
+
+export type Territoire = {
+  code_departement: string;
+  libelle: string;
+  code_region: string;
+  libelle_region: string;
+  geo_annee: number;
+};
+
+export type Epci = {
+  code: string;
+  libelle: string;
+  nature: string;
+  rattachement: "territoire" | "limitrophe";
+  nb_communes: number;
+  nb_communes_territoire: number;
+  population_territoire: number;
+  superficie: number | null;
+};
+
+export type Commune = {
+  code: string;
+  libelle: string;
+  code_epci: string | null;
+  code_departement: string;
+  dans_territoire: boolean;
+  superficie: number | null;
+};
+
+/** One row of the `indicateurs` table, rounded as in indicateurs.csv so the site shows the exported figures. */
+export type ValeurIndicateur = {
+  id_indicateur: string;
+  niveau: "commune" | "epci" | "departement" | "region" | "france";
+  code_geo: string;
+  millesime: string | null;
+  valeur: number | null;
+  statut: "ok" | "secret" | "manquant" | "non_applicable";
+  motif: string | null;
+  fiabilite: "fragile" | "fiable" | null;
+  rang_epci: number | null;
+  ecart_departement: number | null;
+  millesime_precedent: number | null;
+  valeur_precedente: number | null;
+  evolution: number | null;
+  geo_annee: number | null;
+};
+
+export type FichierSource = {
+  source_id: string;
+  libelle: string;
+  producteur: string;
+  niveau: string | null;
+  millesime: number | null;
+  geo_annee: number | null;
+  chemin: string;
+  lignes: number;
+  demo: boolean;
+};
+
+export interface SiteData {
+  territoire: Territoire;
+  demo: boolean;
+  seuilFragilite: number;
+  epcis: Epci[];
+  communes: Commune[];
+  valeurs: ValeurIndicateur[];
+  sources: FichierSource[];
+  contours: (ContoursCog & { fichiers: string[]; geo_annee: number | null }) | null;
+  /** The social-offer analysis (page and portrait sections), null before the « offre » step has run. */
+  offre?: OfferSiteData | null;
+}
+
+export async function readSiteData(warehouse: Warehouse): Promise<SiteData> {
+  for (const table of ["geo_territoire", "indicateurs"]) {
+    if (!(await warehouse.tableExists(table))) {
+      throw new UsageError(`l'entrepôt ne contient pas encore la table « ${table} ».`, "Lancez d'abord « observatoire pipeline --donnees <dossier> » (ou « observatoire calculer »).");
+    }
+  }
+  const territoire = (await warehouse.one<Territoire>("SELECT code_departement, libelle, code_region, libelle_region, geo_annee FROM geo_territoire"))!;
+  const demo = (await warehouse.one<{ demo: boolean }>("SELECT coalesce(bool_or(demo), false) AS demo FROM journal_import WHERE remplace_par IS NULL"))!.demo;
+  // Areas come from the commune rows of the latest millésime of SUPERF; an EPCI's area sums all its communes.
+  await warehouse.run(`
+    CREATE OR REPLACE TEMP TABLE site_superficie AS
+      SELECT code_geo AS code_commune, valeur AS superficie FROM valeurs_cog
+      WHERE niveau = 'commune' AND racine = 'SUPERF' AND statut = 'ok'
+      QUALIFY row_number() OVER (PARTITION BY code_geo ORDER BY millesime DESC) = 1`);
+  const epcis = await warehouse.all<Epci>(`
+    SELECT e.code_epci AS code, e.libelle, e.nature, e.rattachement, e.nb_communes, e.nb_communes_territoire, e.population_territoire,
+           round(sum(s.superficie), 2) AS superficie
+    FROM geo_epci e JOIN geo_commune c USING (code_epci) LEFT JOIN site_superficie s USING (code_commune)
+    WHERE e.rattachement IS NOT NULL GROUP BY ALL`);
+  epcis.sort((a, b) => (a.rattachement === b.rattachement ? a.libelle.localeCompare(b.libelle, "fr") : a.rattachement === "territoire" ? -1 : 1));
+  const communes = await warehouse.all<Commune>(`
+    SELECT c.code_commune AS code, c.libelle, c.code_epci, c.code_departement, c.dans_territoire, round(s.superficie, 2) AS superficie
+    FROM geo_commune c LEFT JOIN site_superficie s USING (code_commune)
+    WHERE c.dans_territoire OR c.code_epci IN (SELECT code_epci FROM geo_epci WHERE rattachement IS NOT NULL)
+    ORDER BY c.code_commune`);
+  const valeurs = await warehouse.all<ValeurIndicateur>(`
+    SELECT id_indicateur, niveau, code_geo, millesime, round(valeur, 6) AS valeur, statut, motif, fiabilite, rang_epci,
+           round(ecart_departement, 6) AS ecart_departement, millesime_precedent, round(valeur_precedente, 6) AS valeur_precedente,
+           round(evolution, 6) AS evolution, geo_annee
+    FROM indicateurs ORDER BY numero, niveau, code_geo`);
+  return {
+    territoire,
+    demo,
+    seuilFragilite: COMPLEMENTARY_SAMPLE_MIN,
+    epcis,
+    communes,
+    valeurs,
+    sources: await readSources(warehouse),
+    contours: await readContours(warehouse, communes),
+    offre: await readOfferSiteData(warehouse),
+  };
+}
+
+async function readSources(warehouse: Warehouse): Promise<FichierSource[]> {
+  const rows = await warehouse.all<Omit<FichierSource, "libelle" | "producteur">>(`
+    SELECT source_id, niveau, millesime, geo_annee, dossier || '/' || chemin AS chemin, lignes_chargees AS lignes, demo
+    FROM journal_import WHERE remplace_par IS NULL ORDER BY source_id, niveau, millesime, chemin`);
+  const known = new Map(SOURCES.map((source) => [source.id, source]));
+  return rows.map((row) => ({
+    ...row,
+    libelle: row.source_id === CONTOURS_SOURCE_ID ? "Contours des communes" : (known.get(row.source_id)?.libelle ?? row.source_id),
+    producteur: row.source_id === CONTOURS_SOURCE_ID ? "IGN (ou fichier fourni par l'utilisateur)" : (known.get(row.source_id)?.producteur ?? ""),
+  }));
+}
+
+/** The contours of the communes shown (territory and EPCI members) on the current COG, or null without any. */
+async function readContours(warehouse: Warehouse, communes: Commune[]): Promise<SiteData["contours"]> {
+  if (!(await warehouse.tableExists(CONTOURS_TABLE))) return null;
+  // Several files may cover the same code (a département each): the latest loaded wins.
+  const raw = await warehouse.all<{ code: string; geometrie: string; chemin: string; geo_annee: number | null }>(`
+    SELECT c.code_commune AS code, c.geometrie, j.dossier || '/' || j.chemin AS chemin, j.geo_annee
+    FROM ${CONTOURS_TABLE} c JOIN journal_import j USING (fichier_id) WHERE j.remplace_par IS NULL
+    QUALIFY row_number() OVER (PARTITION BY c.code_commune ORDER BY c.fichier_id DESC) = 1`);
+  if (!raw.length) return null;
+  const passage = new Map((await warehouse.all<{ code_ancien: string; code_actuel: string }>("SELECT code_ancien, code_actuel FROM geo_passage_commune")).map((row) => [row.code_ancien, row.code_actuel]));
+  const cog = contoursOnCurrentCog(
+    raw.map((row) => ({ code: row.code, geometrie: JSON.parse(row.geometrie) as Geometry })),
+    passage,
+    communes.map((commune) => ({ code: commune.code, libelle: commune.libelle, code_epci: commune.code_epci })),
+  );
+  if (!cog.communes.features.length) return null;
+  const years = [...new Set(raw.map((row) => row.geo_annee))];
+  return { ...cog, fichiers: [...new Set(raw.map((row) => row.chemin))].sort(), geo_annee: years.length === 1 ? years[0]! : null };
+}

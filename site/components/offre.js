@@ -1,0 +1,234 @@
+// The social offer on the site: inventory tables (counts beside rates and references), access table, the need ×
+// offer quadrant chart, the map of places over the communes, the zones blanches. Every chart has a text
+// alternative and the same figures in a table; no colour carries meaning alone.
+import * as Plot from "@observablehq/plot";
+import {html, svg} from "htl";
+import {formatEntier, formatNombre} from "./format.js";
+import {marque} from "./statut.js";
+import {tableauTriable} from "./tableau.js";
+
+const decimal1 = formatNombre(1);
+const decimal2 = formatNombre(2);
+const signe = (valeur) => (valeur == null ? "—" : `${valeur > 0 ? "+" : ""}${decimal2(valeur)}`);
+const km = (valeur) => (valeur == null ? "—" : `${decimal1(valeur)}\u00a0km`);
+const pourcent = (valeur) => (valeur == null ? "—" : `${decimal1(valeur)}\u202f%`);
+const PROJECTION = {type: "conic-conformal", parallels: [44, 49], rotate: [-3, 0]};
+
+export function offreIndisponible(offre) {
+  return html`<div class="note-contours" role="note"><p><strong>Analyse de l'offre sociale non disponible :</strong> ${offre.motif}.
+  Lancez <code>npx observatoire pipeline --donnees &lt;dossier&gt;</code> (ou <code>npx observatoire offre --recalculer</code> puis <code>npx observatoire publier</code>).</p></div>`;
+}
+
+/** Counts always beside the rate; fixed places make the count, mobile and planned ones are listed apart. */
+export function tableauOffre(lignes, {libelleTerritoire, references, legende}) {
+  const domaines = [];
+  for (const ligne of lignes) {
+    const groupe = domaines.find((d) => d.id === ligne.domaine) ?? domaines[domaines.push({id: ligne.domaine, libelle: ligne.domaine_libelle, lignes: []}) - 1];
+    groupe.lignes.push(ligne);
+  }
+  const lieux = (ligne) => {
+    if (ligne.effectif == null) return marque("manquant", ligne.motif);
+    const extras = [ligne.nb_mobiles ? `+ ${formatEntier(ligne.nb_mobiles)} mobile${ligne.nb_mobiles > 1 ? "s" : ""}` : "", ligne.nb_projets ? `+ ${formatEntier(ligne.nb_projets)} en projet` : ""].filter(Boolean);
+    return html`<span class="nombre">${formatEntier(ligne.effectif)}</span>${extras.length ? html` <span class="extras">(${extras.join(", ")})</span>` : ""}`;
+  };
+  const taux = (ligne) => {
+    if (ligne.statut !== "ok") return marque(ligne.statut === "non_applicable" ? "non_applicable" : "manquant", ligne.motif);
+    return html`<span class="nombre">${decimal1(ligne.taux)}</span>${ligne.prudence ? html` <span class="marque marque-prudence" title=${ligne.motif}><span aria-hidden="true">*</span><span class="sr-only"> (${ligne.motif})</span></span>` : ""}`;
+  };
+  const reference = (valeur) => (valeur == null ? "—" : decimal1(valeur));
+  const prudence = lignes.some((ligne) => ligne.prudence);
+  return html`<div class="tableau-defilant"><table class="tableau offre">
+    <caption>${legende}</caption>
+    <thead><tr><th scope="col">Catégorie</th><th scope="col" class="num">Lieux (${libelleTerritoire})</th><th scope="col" class="num">Taux</th>
+      ${references.map((r) => html`<th scope="col" class="num">${r.libelle}</th>`)}<th scope="col">Unité</th></tr></thead>
+    ${domaines.map((domaine) => html`<tbody>
+      <tr class="domaine"><th scope="rowgroup" colspan=${4 + references.length}>${domaine.libelle}</th></tr>
+      ${domaine.lignes.map((ligne) => html`<tr><th scope="row">${ligne.libelle}</th><td class="num">${lieux(ligne)}</td><td class="num">${taux(ligne)}</td>
+        ${references.map((r) => html`<td class="num">${reference(ligne.references[r.niveau])}</td>`)}<td class="unite">${ligne.unite}</td></tr>`)}
+    </tbody>`)}
+  </table></div>
+  ${prudence ? html`<p class="note-prudence"><span aria-hidden="true">*</span> Taux calculé sur 3 lieux ou moins : une seule ouverture ou fermeture le change beaucoup, à lire avec prudence.</p>` : ""}`;
+}
+
+/** Population-weighted distance and shares beyond each threshold; without contours, the reason once. */
+export function tableauAcces(acces, {seuils, legende, commune = false}) {
+  const disponibles = acces.filter((ligne) => ligne.statut === "ok");
+  if (!disponibles.length) {
+    return html`<div class="note-contours" role="note"><p><strong>Distances non disponibles :</strong> ${acces[0]?.motif ?? "aucune distance calculée"}.</p>
+      <p>Les comptes et les taux ci-dessus restent calculés.</p></div>`;
+  }
+  const manquantes = acces.filter((ligne) => ligne.statut !== "ok");
+  return html`<div class="tableau-defilant"><table class="tableau acces">
+    <caption>${legende}</caption>
+    <thead><tr><th scope="col">Lieu le plus proche</th><th scope="col" class="num">${commune ? "Distance" : "Distance moyenne"}</th>
+      ${commune ? "" : seuils.map((seuil) => html`<th scope="col" class="num">Population à plus de ${seuil}\u00a0km</th>`)}</tr></thead>
+    <tbody>${disponibles.map((ligne) => html`<tr><th scope="row">${ligne.libelle}</th><td class="num">${km(ligne.distance_km)}</td>
+      ${commune ? "" : seuils.map((seuil) => html`<td class="num">${pourcent(ligne.parts[seuil])}</td>`)}</tr>`)}</tbody>
+  </table></div>
+  ${manquantes.length ? html`<p class="motif">Non calculé pour ${manquantes.map((ligne) => ligne.libelle.toLowerCase()).join(", ")} : ${manquantes[0].motif}.</p>` : ""}`;
+}
+
+/**
+ * Need (vertical) against offer (horizontal), both centred on the département: a dot and a number per EPCI,
+ * the numbers listed under the chart, the quadrants named in their corners.
+ */
+export function graphiqueQuadrants(epcis, {width, quadrants, surligne, titre}) {
+  const points = epcis.filter((e) => e.indice_besoin != null && e.indice_offre != null);
+  if (!points.length) return html`<p class="motif">Aucun EPCI n'a à la fois un indice de besoin et un indice d'offre : graphique non tracé.</p>`;
+  const numero = new Map(points.map((e, index) => [e.code, index + 1]));
+  const etendue = Math.max(1, ...points.flatMap((e) => [Math.abs(e.indice_besoin), Math.abs(e.indice_offre)])) * 1.15;
+  const libelle = new Map(quadrants.map((q) => [q.id, q.libelle]));
+  const coins = [
+    {x: -etendue, y: etendue, texte: libelle.get("besoin_eleve_offre_faible")},
+    {x: etendue, y: etendue, texte: libelle.get("besoin_eleve_offre_elevee")},
+    {x: -etendue, y: -etendue, texte: libelle.get("besoin_modere_offre_faible")},
+    {x: etendue, y: -etendue, texte: libelle.get("besoin_modere_offre_elevee")}
+  ];
+  const plot = Plot.plot({
+    width,
+    height: Math.min(520, Math.round(width * 0.8)),
+    x: {domain: [-etendue, etendue], label: "Indice d'offre (0 = département) →", tickFormat: decimal1},
+    y: {domain: [-etendue, etendue], label: "↑ Indice de besoin (0 = département)", tickFormat: decimal1},
+    marks: [
+      Plot.rect([{x1: -etendue, x2: 0, y1: 0, y2: etendue}], {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "#f6e3df"}),
+      Plot.ruleX([0], {stroke: "#555"}),
+      Plot.ruleY([0], {stroke: "#555"}),
+      // Text anchor and offset are constants of a mark: one mark per corner.
+      ...coins.map((coin) => Plot.text([coin], {x: "x", y: "y", text: "texte", textAnchor: coin.x < 0 ? "start" : "end", dy: coin.y > 0 ? 8 : -8, dx: coin.x < 0 ? 4 : -4, fill: "#333", fontSize: 11, fontStyle: "italic"})),
+      Plot.dot(points, {x: "indice_offre", y: "indice_besoin", r: 11, fill: (e) => (surligne?.has(e.code) ? "#8a1c00" : "#fff"), stroke: "#1f4e79", strokeWidth: 1.5,
+        title: (e) => `${e.libelle} : besoin ${signe(e.indice_besoin)}, offre ${signe(e.indice_offre)}`}),
+      Plot.text(points, {x: "indice_offre", y: "indice_besoin", text: (e) => numero.get(e.code), fontSize: 10, fontWeight: "bold", fill: (e) => (surligne?.has(e.code) ? "#fff" : "#000")})
+    ]
+  });
+  plot.setAttribute("role", "img");
+  plot.setAttribute("aria-label", `${titre} : ${points.length} EPCI placés selon leurs indices ; la liste numérotée qui suit donne les valeurs.`);
+  return html`<figure class="carte quadrants">${plot}
+    <figcaption><ol class="liste-quadrants">${points.map((e) => html`<li value=${numero.get(e.code)}>${e.libelle}${e.rattachement === "limitrophe" ? " (limitrophe)" : ""} : besoin ${signe(e.indice_besoin)}, offre ${signe(e.indice_offre)} — ${libelle.get(e.quadrant) ?? "non classé"}</li>`)}</ol></figcaption>
+  </figure>`;
+}
+
+const SYMBOLES = {fixe: "circle", mobile: "triangle", projet: "diamond"};
+const LIBELLES_TYPE = {fixe: "lieu fixe", mobile: "étape ou lieu mobile", projet: "en projet"};
+const PLURIELS_TYPE = {fixe: "lieux fixes", mobile: "étapes ou lieux mobiles", projet: "en projet"};
+
+/**
+ * The communes shaded by their need index (hatched without one), the places of one category on top: fixed as
+ * filled circles, mobile as triangles, planned as hollow diamonds.
+ */
+export function carteLieux(communes, {width, indices, lieux, epcis, libelleCategorie}) {
+  const collection = {type: "FeatureCollection", features: communes};
+  const avec = communes.filter((f) => indices.get(f.properties.code) != null);
+  const sans = communes.filter((f) => indices.get(f.properties.code) == null);
+  const id = `hachures-offre-${Math.random().toString(36).slice(2, 8)}`;
+  // Only the places of the communes drawn: a neighbour's place would sit off the map.
+  const dessinees = new Set(communes.map((f) => f.properties.code));
+  const points = lieux
+    .map(([categorie, longitude, latitude, nom, commune, type, code]) => ({categorie, longitude, latitude, nom, commune, type, code}))
+    .filter((point) => dessinees.has(point.code));
+  const plot = Plot.plot({
+    width,
+    height: Math.round(width * 0.85),
+    projection: {...PROJECTION, domain: collection, inset: 6},
+    color: {type: "diverging", scheme: "BuRd", pivot: 0, legend: true, label: "Indice de besoin (0 = département)", tickFormat: decimal1, width: Math.min(width, 420)},
+    symbol: {domain: ["circle", "triangle", "diamond"], range: ["circle", "triangle", "diamond"]},
+    marks: [
+      () => svg`<defs><pattern id=${id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" fill="#fff"></rect><line x1="0" y1="0" x2="0" y2="6" stroke="#999" stroke-width="1"></line></pattern></defs>`,
+      Plot.geo(sans, {fill: `url(#${id})`, stroke: "#bbb", strokeWidth: 0.3}),
+      Plot.geo(avec, {fill: (f) => indices.get(f.properties.code), stroke: "#fff", strokeWidth: 0.3}),
+      epcis ? Plot.geo(epcis, {stroke: "#333", strokeWidth: 0.8}) : null,
+      Plot.dot(points, {x: "longitude", y: "latitude", symbol: (d) => SYMBOLES[d.type], r: 4.5, fill: (d) => (d.type === "projet" ? "#fff" : "#111"), stroke: "#111", strokeWidth: 1.2,
+        title: (d) => `${d.nom} (${d.commune}) — ${LIBELLES_TYPE[d.type]}`})
+    ]
+  });
+  plot.setAttribute("role", "img");
+  plot.setAttribute("aria-label", `Carte : ${libelleCategorie}, ${points.length} lieux sur les communes colorées selon l'indice de besoin ; la liste des lieux suit la carte.`);
+  const comptes = Object.keys(LIBELLES_TYPE).map((type) => [type, points.filter((p) => p.type === type).length]).filter(([, n]) => n);
+  return html`<figure class="carte">${plot}<figcaption class="legende-symboles">
+    <span><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" fill="#111"></circle></svg> lieu fixe</span>
+    <span><svg width="12" height="12" aria-hidden="true"><path d="M6 1 L11 11 L1 11 Z" fill="#111"></path></svg> étape ou lieu mobile</span>
+    <span><svg width="12" height="12" aria-hidden="true"><path d="M6 1 L11 6 L6 11 L1 6 Z" fill="#fff" stroke="#111" stroke-width="1.2"></path></svg> en projet</span>
+    ${sans.length ? html`<span><svg width="18" height="12" aria-hidden="true"><rect width="18" height="12" fill=${`url(#${id})`} stroke="#999"></rect></svg> indice de besoin non calculé</span>` : ""}
+    <span class="comptes">${comptes.length ? comptes.map(([type, n]) => `${formatEntier(n)} ${n > 1 ? PLURIELS_TYPE[type] : LIBELLES_TYPE[type]}`).join(" · ") : "aucun lieu de cette catégorie sur la carte"}</span>
+  </figcaption></figure>`;
+}
+
+export function tableauLieux(lieux, {legende}) {
+  const lignes = lieux.map(([categorie, longitude, latitude, nom, commune, type]) => ({categorie, nom, commune, type}));
+  return tableauTriable(lignes, {
+    legende,
+    colonnes: [
+      {libelle: "Lieu", entete: true, valeur: (l) => l.nom},
+      {libelle: "Commune", valeur: (l) => l.commune},
+      {libelle: "Type", valeur: (l) => LIBELLES_TYPE[l.type]}
+    ]
+  });
+}
+
+export function tableauZonesBlanches(zones, {legende, avecEpci = true}) {
+  return tableauTriable(zones, {
+    legende,
+    colonnes: [
+      {libelle: "Rang", numerique: true, valeur: (z) => z.rang},
+      {libelle: "Commune", entete: true, valeur: (z) => z.libelle, rendu: (z) => html`<a href=${`${avecEpci ? "./" : "../"}communes/${z.code}`}>${z.libelle}</a>`},
+      ...(avecEpci ? [{libelle: "EPCI", valeur: (z) => z.libelle_epci ?? ""}] : []),
+      {libelle: "Population", numerique: true, valeur: (z) => z.population, rendu: (z) => (z.population == null ? "—" : formatEntier(z.population))},
+      {libelle: "Distance", numerique: true, valeur: (z) => z.distance_km, rendu: (z) => km(z.distance_km)},
+      {libelle: "Point d'accès le plus proche", valeur: (z) => z.lieu_proche ?? "", rendu: (z) => (z.lieu_proche ? `${z.lieu_proche} (${z.commune_lieu_proche})` : "—")},
+      {libelle: "Indice de besoin", numerique: true, valeur: (z) => z.indice_besoin, rendu: (z) => signe(z.indice_besoin)},
+      {libelle: "Un tiers-lieu en projet la couvrirait", valeur: (z) => (z.resorbee_par_projet ? 1 : 0), rendu: (z) => (z.resorbee_par_projet ? `oui : ${z.projet_proche} à ${km(z.distance_avec_projets)}` : "non")}
+    ]
+  });
+}
+
+export function texteZonesBlanches(offre, zones) {
+  const {zone_blanche_km, zone_blanche_besoin} = offre.seuils;
+  const regle = `communes dont le centre est à plus de ${zone_blanche_km}\u00a0km de tout point d'accès aux droits (France services, tiers-lieu ouvert, étape du camping-car connecté) et dont l'indice de besoin atteint ${decimal1(zone_blanche_besoin)}`;
+  if (!offre.contours) return html`<p>Zones blanches : ${regle}. <strong>Non calculées</strong> : aucun contour de commune n'est chargé, donc aucune distance.</p>`;
+  if (!zones.length) return html`<p>Zones blanches : ${regle}. <strong>Aucune commune</strong> ne remplit les deux conditions.</p>`;
+  return html`<p>Zones blanches : ${regle}. <strong>${formatEntier(zones.length)} commune${zones.length > 1 ? "s" : ""}</strong>, classées par besoin décroissant : la liste cible des tournées du camping-car connecté.</p>`;
+}
+
+/** The offer section of an EPCI portrait (and of its PDF). */
+export function sectionOffreEpci(offre, {territoire}) {
+  if (!offre.disponible) return offreIndisponible(offre);
+  const references = [
+    {niveau: "departement", libelle: territoire.libelle},
+    {niveau: "region", libelle: territoire.libelle_region},
+    {niveau: "france", libelle: "France"}
+  ];
+  const indices = offre.indices;
+  const composantes = indices?.composantes ?? [];
+  return html`<div class="section-offre">
+    <p>Les lieux de l'offre sociale de l'EPCI par catégorie, rapportés à la population concernée et comparés au ${territoire.libelle}, à la région et à la France.
+    Les lieux mobiles et les projets sont comptés à part. Sources : ${offre.sources.map((s) => `${s.libelle_court} ${s.millesime ?? ""}`.trim()).join(" ; ")}.</p>
+    ${tableauOffre(offre.offre, {libelleTerritoire: "EPCI", references, legende: `Offre sociale de ${offre.libelle}`})}
+    <h3>Accès</h3>
+    <p>Distance à vol d'oiseau du centre de chaque commune au lieu le plus proche, moyenne pondérée par la population de l'EPCI.</p>
+    ${tableauAcces(offre.acces, {seuils: offre.seuils.distances, legende: `Accès à l'offre sociale, ${offre.libelle}`})}
+    <h3>Besoin et offre</h3>
+    ${indices?.indice_besoin != null || indices?.indice_offre != null
+      ? html`<p>Indice de besoin <strong>${signe(indices.indice_besoin)}</strong>, indice d'offre <strong>${signe(indices.indice_offre)}</strong>
+        (0 = niveau du ${territoire.libelle}) : <strong>${indices.quadrant ? offreQuadrant(indices.quadrant) : "non classé"}</strong>.${indices.motif ? ` ${indices.motif}.` : ""}</p>
+        ${composantes.length ? html`<div class="tableau-defilant"><table class="tableau composantes"><caption>Composantes des indices (écarts réduits au ${territoire.libelle}, bornés à ±3)</caption>
+          <thead><tr><th scope="col">Indice</th><th scope="col">Composante</th><th scope="col" class="num">EPCI</th><th scope="col" class="num">${territoire.libelle}</th><th scope="col" class="num">Écart réduit</th></tr></thead>
+          <tbody>${composantes.map((c) => html`<tr><td>${c.indice}</td><th scope="row">${c.libelle}</th><td class="num">${decimal1(c.valeur)}</td><td class="num">${decimal1(c.reference)}</td><td class="num">${signe(c.ecart_reduit)}</td></tr>`)}</tbody>
+        </table></div>` : ""}`
+      : html`<p class="motif">${indices?.motif ?? "Indices non calculés"}.</p>`}
+    <h3>Zones blanches</h3>
+    ${texteZonesBlanches(offre, offre.zones_blanches)}
+    ${offre.zones_blanches.length ? tableauZonesBlanches(offre.zones_blanches, {legende: `Zones blanches de ${offre.libelle}`, avecEpci: false}) : ""}
+    <p>Méthode et seuils : page <a href="../offre">Offre sociale</a>.</p>
+  </div>`;
+}
+
+const QUADRANT_LIBELLES = {
+  besoin_eleve_offre_faible: "besoin élevé, offre faible",
+  besoin_eleve_offre_elevee: "besoin élevé, offre élevée",
+  besoin_modere_offre_faible: "besoin modéré, offre faible",
+  besoin_modere_offre_elevee: "besoin modéré, offre élevée"
+};
+
+export function offreQuadrant(id) {
+  return QUADRANT_LIBELLES[id] ?? "non classé";
+}

@@ -1,0 +1,92 @@
+// The PDF portraits, printed by `observatoire pipeline` (its last step) from a demo site built once: 15 A4 files,
+// each naming its EPCI and showing its population as in indicateurs.csv; then portraits and sheets on request.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Papa from "papaparse";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formatEntier } from "../pipelines/publish/format-fr.ts";
+import { BUILD_TIMEOUT, HAS_CHROMIUM, SANS_CHROMIUM, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
+
+interface Manifest {
+  epcis: { code: string; libelle: string; rattachement: string }[];
+  communes: { code: string; libelle: string; code_epci: string }[];
+}
+
+function pdfText(file: string): string {
+  try {
+    return plainSpaces(execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }));
+  } catch (error) {
+    throw new Error(`pdftotext est introuvable ou a échoué (${(error as Error).message}) : installez poppler-utils (« sudo apt-get install poppler-utils »).`);
+  }
+}
+
+/** Page size in points from the first /MediaBox of the file (chromium writes one per page). */
+function pageSize(file: string): [number, number] {
+  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(fs.readFileSync(file, "latin1"));
+  return [Number(box![1]), Number(box![2])];
+}
+
+let demo: DemoSite;
+let manifest: Manifest;
+let population: Map<string, number>;
+
+describe.skipIf(!HAS_CHROMIUM)(`observatoire pdf${HAS_CHROMIUM ? "" : ` (${SANS_CHROMIUM})`}`, () => {
+  beforeAll(async () => {
+    demo = await buildDemoSite("observatoire-pdf-");
+    manifest = JSON.parse(fs.readFileSync(path.join(demo.site, "publication.json"), "utf8")) as Manifest;
+    const rows = Papa.parse<{ id_indicateur: string; niveau: string; code_geo: string; valeur: string }>(
+      fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    population = new Map(rows.filter((row) => row.id_indicateur === "pop" && row.niveau === "epci").map((row) => [row.code_geo, Number(row.valeur)]));
+  }, BUILD_TIMEOUT);
+
+  it("prints one A4 portrait per EPCI of the Gers (15), each naming its EPCI and its population", () => {
+    const pdfs = fs.readdirSync(path.join(demo.sortie, "pdf")).filter((name) => name.endsWith(".pdf"));
+    expect(pdfs).toHaveLength(15);
+    expect(demo.pipeline.stderr).toMatch(/15 PDF écrits dans sortie\/pdf en [\d,]+\s+s/);
+    for (const epci of manifest.epcis.filter((candidate) => candidate.rattachement === "territoire")) {
+      const file = path.join(demo.sortie, "pdf", pdfs.find((name) => name.startsWith(`portrait-${epci.code}-`))!);
+      const [width, height] = pageSize(file);
+      expect(Math.abs(width - 595), file).toBeLessThan(1.5);
+      expect(Math.abs(height - 842), file).toBeLessThan(1.5);
+      const text = pdfText(file);
+      expect(text, file).toContain(epci.libelle);
+      expect(text, file).toContain(plainSpaces(formatEntier(population.get(epci.code)!)));
+      expect(text).toContain("DONNÉES DE DÉMONSTRATION");
+      expect(text).toContain("Taux de chômage");
+    }
+  });
+
+  it("prints a straddling EPCI on request, and the commune sheets of an EPCI with --communes", async () => {
+    const toulousaine = manifest.epcis.find((epci) => epci.libelle === "CC de la Gascogne Toulousaine")!;
+    const outcome = await observatoire(["pdf", "--sortie", "sortie", "--epci", "200030435", "--epci", toulousaine.code, "--communes"], demo.work);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const aire = pdfText(path.join(demo.sortie, "pdf", "portrait-200030435-cc-d-aire-sur-l-adour.pdf"));
+    expect(aire).toContain("EPCI limitrophe : seules 10 communes sont dans le Gers");
+    const sheets = fs.readdirSync(path.join(demo.sortie, "pdf", "communes"));
+    const members = manifest.communes.filter((commune) => [toulousaine.code, "200030435"].includes(commune.code_epci));
+    expect(sheets).toHaveLength(members.length);
+    const first = members[0]!;
+    const text = pdfText(path.join(demo.sortie, "pdf", "communes", sheets.find((name) => name.startsWith(`fiche-${first.code}-`))!));
+    expect(text).toContain(first.libelle);
+    expect(text).toContain("Fiche communale");
+    expect(text).not.toContain("40. Fiches");
+  }, BUILD_TIMEOUT);
+
+  it("refuses an unknown EPCI with the list of valid codes", async () => {
+    const outcome = await observatoire(["pdf", "--sortie", "sortie", "--epci", "999999999"], demo.work);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain("EPCI inconnu « 999999999 »");
+    expect(outcome.stderr).toContain("CA Grand Auch Coeur de Gascogne");
+  });
+
+  it("without chromium, explains how to install it and still succeeds", async () => {
+    const outcome = await observatoire(["pdf", "--sortie", "sortie"], demo.work, { OBSERVATOIRE_CHROMIUM: path.join(demo.work, "pas-de-chromium") });
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toContain("sudo apt-get install chromium");
+  });
+});
+
+warnSkipped("Tests PDF");

@@ -1,0 +1,146 @@
+// Commune contours: recognised by content, mapped onto the current COG and dissolved into EPCIs. Small fixtures
+// first, then the real IGN contours of the Gers (../shared/data) through the CLI, up to a drawn map.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as d3 from "d3";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { topology } from "topojson-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contoursOnCurrentCog } from "../pipelines/geography/contours-cog.ts";
+import { parseContours } from "../pipelines/ingest/load-contours.ts";
+import { loadRenderedPage, openBrowser } from "../pipelines/publish/browser.ts";
+import { startStaticServer } from "../pipelines/publish/static-server.ts";
+import { BUILD_TIMEOUT, HAS_CHROMIUM, SANS_CHROMIUM, observatoire } from "./support/site-fixture.ts";
+
+/** A unit square at (x, y), wound clockwise as d3 expects for a small polygon. */
+function square(code: string, x: number, y: number, key = "code"): Feature<Polygon> {
+  const s = 0.01;
+  return {
+    type: "Feature",
+    properties: { [key]: code, nom: `Commune ${code}` },
+    geometry: { type: "Polygon", coordinates: [[[x, y], [x, y + s], [x + s, y + s], [x + s, y], [x, y]]] },
+  };
+}
+
+const collection = (...features: Feature[]): FeatureCollection => ({ type: "FeatureCollection", features });
+const bytes = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+describe("contours des communes (reconnaissance et COG)", () => {
+  it("recognises commune contours by content: GeoJSON with code, INSEE_COM or insee, and TopoJSON", () => {
+    for (const key of ["code", "INSEE_COM", "insee"]) {
+      const parsed = parseContours(bytes(collection(square("32001", 0, 43, key), square("32002", 0.01, 43, key))), "contours.geojson");
+      expect("contours" in parsed && parsed.contours.map((contour) => contour.code)).toEqual(["32001", "32002"]);
+    }
+    const topo = topology({ communes: collection(square("32001", 0, 43), square("32002", 0.01, 43)) });
+    const parsed = parseContours(bytes(topo), "ADMIN-EXPRESS-COG_2024/communes.topojson");
+    expect("contours" in parsed && parsed.contours).toHaveLength(2);
+    expect("contours" in parsed && parsed.geoAnnee).toBe(2024);
+  });
+
+  it("explains why a JSON file is not commune contours", () => {
+    expect(parseContours(Buffer.from("{ pas du json"), "x.json")).toMatchObject({ motif: expect.stringContaining("JSON illisible") });
+    expect(parseContours(bytes({ type: "Feature", properties: { code: "32", nom: "Gers" }, geometry: square("32", 0, 43).geometry }), "dep.geojson")).toMatchObject({
+      motif: expect.stringContaining("contours non communaux"),
+    });
+    expect(parseContours(bytes({ indicateurs: [] }), "catalogue.json")).toMatchObject({ motif: expect.stringContaining("ni un GeoJSON ni un TopoJSON") });
+  });
+
+  it("dissolves merged communes into the current one and EPCIs from their communes", () => {
+    const raw = [square("32001", 0, 43), square("32002", 0.01, 43), square("32003", 0.02, 43), square("99999", 5, 5)].map((feature) => ({
+      code: String(feature.properties!.code),
+      geometrie: feature.geometry,
+    }));
+    const passage = new Map([["32001", "32001"], ["32002", "32001"], ["32003", "32003"]]);
+    const cog = contoursOnCurrentCog(raw, passage, [
+      { code: "32001", libelle: "Nouvelle", code_epci: "E1" },
+      { code: "32003", libelle: "Voisine", code_epci: "E1" },
+    ]);
+    expect(cog.communes.features.map((feature) => [feature.properties.code, feature.properties.codes_sources])).toEqual([["32001", ["32001", "32002"]], ["32003", ["32003"]]]);
+    expect(cog.communes.features[0]!.geometry.type).toBe("Polygon");
+    expect(d3.geoArea(cog.communes.features[0]!)).toBeCloseTo(2 * d3.geoArea(square("x", 0, 43)), 12);
+    expect(cog.epcis.features).toHaveLength(1);
+    expect(cog.epcis.features[0]!.geometry.type).toBe("Polygon");
+    expect(cog.inconnus).toEqual(["99999"]);
+  });
+});
+
+const SHARED = path.resolve("../shared/data");
+const HAS_SHARED = fs.existsSync(path.join(SHARED, "geo/communes-32-gers.geojson"));
+if (!HAS_SHARED) console.warn(`Tests des contours réels ignorés : ${SHARED} est absent (extraits IGN du Gers).`);
+
+interface ContoursFile {
+  disponible: boolean;
+  communes: FeatureCollection<Polygon | MultiPolygon, { code: string; code_epci: string; codes_sources: string[] }>;
+  epcis: FeatureCollection<Polygon | MultiPolygon, { code: string; nb_communes: number }>;
+}
+
+describe.skipIf(!HAS_SHARED)(`contours réels du Gers (${HAS_SHARED ? "../shared/data" : "ignoré : ../shared/data absent"})`, () => {
+  let work: string;
+  let contours: ContoursFile;
+  let raw: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+
+  beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-contours-"));
+    for (const step of [["importer", "--donnees", SHARED], ["calculer"], ["publier"]]) {
+      const outcome = await observatoire([...step, "--sortie", "sortie"], work);
+      if (outcome.code !== 0) throw new Error(`${step[0]} : ${outcome.stderr}`);
+    }
+    contours = JSON.parse(fs.readFileSync(path.join(work, "sortie/.publication/racine/data/contours.json"), "utf8")) as ContoursFile;
+    raw = JSON.parse(fs.readFileSync(path.join(SHARED, "geo/communes-32-gers.geojson"), "utf8")) as typeof raw;
+  }, BUILD_TIMEOUT);
+
+  it("maps the 462 contours of 2018 onto the 458 communes of the current COG", () => {
+    expect(contours.disponible).toBe(true);
+    expect(contours.communes.features).toHaveLength(458);
+    const byCode = new Map(contours.communes.features.map((feature) => [feature.properties.code, feature]));
+    expect(byCode.get("32344")!.properties.codes_sources).toEqual(["32074", "32344"]);
+    expect(byCode.get("32365")!.properties.codes_sources).toEqual(["32067", "32260", "32365", "32413"]);
+    const area = (codes: string[]) => d3.sum(raw.features.filter((feature) => codes.includes(feature.properties.code)), (feature) => d3.geoArea(feature));
+    expect(d3.geoArea(byCode.get("32365")!) / area(["32067", "32260", "32365", "32413"])).toBeCloseTo(1, 2);
+    expect(d3.geoArea(byCode.get("32344")!) / area(["32074", "32344"])).toBeCloseTo(1, 2);
+    for (const old of ["32067", "32260", "32413", "32074"]) {
+      const centre = d3.geoCentroid(raw.features.find((feature) => feature.properties.code === old)!);
+      const current = old === "32074" ? "32344" : "32365";
+      expect(d3.geoContains(byCode.get(current)!, centre), `${old} dans ${current}`).toBe(true);
+    }
+  });
+
+  it("dissolves each EPCI of the Gers so that it covers its communes", () => {
+    expect(contours.epcis.features).toHaveLength(17);
+    for (const epci of contours.epcis.features) {
+      const members = contours.communes.features.filter((feature) => feature.properties.code_epci === epci.properties.code);
+      expect(members).toHaveLength(epci.properties.nb_communes);
+      expect(d3.geoArea(epci) / d3.sum(members, (feature) => d3.geoArea(feature)), epci.properties.code).toBeCloseTo(1, 2);
+      for (const commune of members) {
+        const centre = d3.geoCentroid(commune);
+        if (d3.geoContains(commune, centre)) expect(d3.geoContains(epci, centre), `${commune.properties.code} dans ${epci.properties.code}`).toBe(true);
+      }
+    }
+  });
+
+  it.skipIf(!HAS_CHROMIUM)(`draws the maps on the home page and the portraits${HAS_CHROMIUM ? "" : ` (${SANS_CHROMIUM})`}`, async () => {
+    const server = await startStaticServer(path.join(work, "sortie/site"));
+    const browser = await openBrowser();
+    try {
+      const page = await browser.context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await loadRenderedPage(page, `${server.url}/`);
+      expect(await page.locator("figure.carte svg a").count()).toBe(15);
+      await loadRenderedPage(page, `${server.url}/epci/200072320`);
+      expect(await page.locator("figure.carte svg path").count()).toBeGreaterThan(10);
+      expect(await page.locator(".note-contours").count()).toBe(0);
+      await loadRenderedPage(page, `${server.url}/indicateurs#densite`);
+      expect(await page.locator("figure.carte").count()).toBe(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+});

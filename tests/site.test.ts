@@ -1,0 +1,239 @@
+// The published site, built once from a demo warehouse through the CLI (demo, then pipeline): pages, offline
+// guarantee, downloads, per-page data budget, last-good-site on failure, and in chromium the figures shown.
+import fs from "node:fs";
+import path from "node:path";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadRenderedPage, openBrowser, type BrowserSession } from "../pipelines/publish/browser.ts";
+import { formatEntier, formatNombre } from "../pipelines/publish/format-fr.ts";
+import { findOutsideUrls } from "../pipelines/publish/outside-urls.ts";
+import { startStaticServer, type StaticServer } from "../pipelines/publish/static-server.ts";
+import { BUILD_TIMEOUT, HAS_CHROMIUM, SANS_CHROMIUM, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
+
+interface ExportRow {
+  id_indicateur: string;
+  niveau: string;
+  code_geo: string;
+  valeur: string;
+  statut: string;
+  fiabilite: string;
+}
+
+const AUCH = "200066926";
+let demo: DemoSite;
+let rows: ExportRow[];
+let decimals: Map<string, number>;
+
+beforeAll(async () => {
+  demo = await buildDemoSite("observatoire-site-");
+  rows = Papa.parse<ExportRow>(fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+  const catalogue = JSON.parse(fs.readFileSync(path.join(demo.sortie, "exports/catalogue.json"), "utf8")) as { id_indicateur: string; decimales: number }[];
+  decimals = new Map(catalogue.map((entry) => [entry.id_indicateur, entry.decimales]));
+}, BUILD_TIMEOUT);
+
+const htmlIn = (folder: string) => fs.readdirSync(path.join(demo.site, folder)).filter((name) => name.endsWith(".html"));
+
+describe("observatoire publier (site statique)", () => {
+  it("builds the home, indicators and methodology pages, 15 + 2 portraits and 458 commune sheets, and says how to open them", () => {
+    for (const page of ["index.html", "indicateurs.html", "methodologie.html", "epci/index.html", "communes/index.html"]) {
+      expect(fs.existsSync(path.join(demo.site, page)), page).toBe(true);
+    }
+    expect(htmlIn("epci").filter((name) => name !== "index.html")).toHaveLength(17);
+    expect(htmlIn("communes").filter((name) => name !== "index.html")).toHaveLength(458);
+    expect(demo.pipeline.stdout).toContain("Pour consulter le site (hors ligne) : npx observatoire apercu");
+    expect(demo.pipeline.stderr).toMatch(/Site construit dans sortie\/site : \d+ pages dont 17 portraits d'EPCI et 458 fiches communales/);
+    const manifest = JSON.parse(fs.readFileSync(path.join(demo.site, "publication.json"), "utf8")) as { demo: boolean; epcis: { rattachement: string }[] };
+    expect(manifest.demo).toBe(true);
+    expect(manifest.epcis.filter((epci) => epci.rattachement === "territoire")).toHaveLength(15);
+  });
+
+  it("contains no outside address: no CDN, fonts, telemetry or vendor link (SVG namespaces excepted)", () => {
+    expect(findOutsideUrls(demo.site)).toEqual([]);
+    // An independent, cruder scan: any http(s) host other than the w3.org namespace names fails.
+    const hosts = new Set<string>();
+    const walk = (folder: string) => {
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.(html|js|css|json)$/.test(entry.name)) {
+          for (const match of fs.readFileSync(full, "utf8").matchAll(/https?:\/\/[a-z0-9.-]+/gi)) hosts.add(match[0].toLowerCase());
+        }
+      }
+    };
+    walk(demo.site);
+    expect([...hosts].filter((host) => host !== "http://www.w3.org")).toEqual([]);
+  });
+
+  it("writes French pages: lang, skip link, no English vendor footer, French sidebar label", () => {
+    for (const page of ["index.html", `epci/${AUCH}.html`, "communes/32013.html", "methodologie.html"]) {
+      const html = fs.readFileSync(path.join(demo.site, page), "utf8");
+      expect(html, page).toContain('<html lang="fr">');
+      expect(html).toContain('<a class="lien-evitement" href="#observablehq-main">Aller au contenu</a>');
+      expect(html).toContain('title="Afficher ou masquer le menu"');
+      expect(html).not.toMatch(/Built with Observable|Toggle sidebar/);
+    }
+  });
+
+  it("offers every indicator as a CSV file, cut from indicateurs.csv, next to the full export", () => {
+    const downloads = path.join(demo.site, "telechargements");
+    expect(fs.readFileSync(path.join(downloads, "indicateurs.csv"), "utf8")).toBe(fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"));
+    expect(fs.readdirSync(path.join(downloads, "indicateurs"))).toHaveLength(40);
+    const chomage = Papa.parse<ExportRow>(fs.readFileSync(path.join(downloads, "indicateurs/tx_chomage.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+    expect(chomage).toEqual(rows.filter((row) => row.id_indicateur === "tx_chomage"));
+  });
+
+  it("keeps each page's own data small and leaves indicator 40 off the commune sheets", () => {
+    const data = path.join(demo.sortie, ".publication/racine/data");
+    const sizes = fs.readdirSync(path.join(data, "epci")).map((name) => fs.statSync(path.join(data, "epci", name)).size);
+    expect(sizes).toHaveLength(17);
+    expect(Math.max(...sizes)).toBeLessThan(300_000);
+    const commune = JSON.parse(fs.readFileSync(path.join(data, "communes/32013.json"), "utf8")) as { valeurs: Record<string, unknown> };
+    expect(Object.keys(commune.valeurs)).toHaveLength(39);
+    expect(commune.valeurs.tx_fiches_violences).toBeUndefined();
+    const site = JSON.parse(fs.readFileSync(path.join(data, "site.json"), "utf8")) as { demo: boolean; contours: { disponible: boolean } };
+    expect(site.demo).toBe(true);
+    expect(site.contours.disponible).toBe(false);
+  });
+
+  it("leaves the last good site in place when a build fails, and says so in French", async () => {
+    const index = path.join(demo.site, "index.html");
+    const before = fs.readFileSync(index, "utf8");
+    const exportsDir = path.join(demo.sortie, "exports");
+    fs.renameSync(exportsDir, `${exportsDir}.cache`);
+    try {
+      const failed = await observatoire(["publier", "--sortie", "sortie"], demo.work);
+      expect(failed.code).toBe(2);
+      expect(failed.stderr).toContain("exports introuvables");
+      expect(failed.stderr).toContain("Lancez d'abord « observatoire calculer »");
+    } finally {
+      fs.renameSync(`${exportsDir}.cache`, exportsDir);
+    }
+    expect(fs.readFileSync(index, "utf8")).toBe(before);
+    expect(fs.readdirSync(demo.sortie).filter((name) => name.includes(".tmp") || name.includes(".ancien"))).toEqual([]);
+    expect(fs.readdirSync(path.join(demo.sortie, ".publication")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  }, BUILD_TIMEOUT);
+});
+
+describe.skipIf(!HAS_CHROMIUM)(`le site dans chromium${HAS_CHROMIUM ? "" : ` (${SANS_CHROMIUM})`}`, () => {
+  let browser: BrowserSession;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await startStaticServer(demo.site);
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(chemin: string) {
+    const page = await browser.context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console : ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`erreur : ${error.message}`));
+    page.on("request", (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith("data:")) problems.push(`requête extérieure : ${request.url()}`);
+    });
+    await loadRenderedPage(page, `${server.url}${chemin}`);
+    return { page, problems };
+  }
+
+  it("shows on a portrait exactly the figures of indicateurs.csv, in French, without console error", async () => {
+    const { page, problems } = await open(`/epci/${AUCH}`);
+    expect(await page.locator("h1").textContent()).toBe("CA Grand Auch Coeur de Gascogne");
+    expect(await page.title()).toContain("CA Grand Auch Coeur de Gascogne");
+    expect(await page.locator(".bandeau-demo").textContent()).toContain("Données de démonstration");
+    const columns = [
+      { niveau: "epci", code: AUCH },
+      { niveau: "departement", code: "32" },
+      { niveau: "region", code: "76" },
+      { niveau: "france", code: "FRANCE" },
+    ];
+    let compared = 0;
+    for (const [id, decimales] of decimals) {
+      for (const { niveau, code } of columns) {
+        const row = rows.find((candidate) => candidate.id_indicateur === id && candidate.niveau === niveau && candidate.code_geo === code)!;
+        const cell = plainSpaces((await page.locator(`tr[data-indicateur="${id}"] td[data-niveau="${niveau}"]`).textContent()) ?? "");
+        if (row.statut === "ok") {
+          expect(cell, `${id} ${niveau}`).toContain(plainSpaces(formatNombre(decimales)(Number(row.valeur))));
+          if (row.fiabilite === "fragile") expect(cell).toContain("fragile");
+          compared += 1;
+        } else {
+          expect(cell, `${id} ${niveau}`).toContain({ secret: "secret", manquant: "manquant", non_applicable: "sans objet" }[row.statut]);
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    const population = rows.find((row) => row.id_indicateur === "pop" && row.niveau === "epci" && row.code_geo === AUCH)!;
+    expect(plainSpaces((await page.locator('dd[data-indicateur="pop"]').textContent()) ?? "")).toBe(`${plainSpaces(formatEntier(Number(population.valeur)))} habitants`);
+    expect(problems).toEqual([]);
+    await page.setViewportSize({ width: 1200, height: 1000 });
+    await page.screenshot({ path: path.join(demo.work, "capture-portrait-auch.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("labels the straddling EPCIs and ranks only the 15", async () => {
+    const { page, problems } = await open("/epci/200030435");
+    expect(plainSpaces((await page.locator(".note-limitrophe").textContent()) ?? "")).toContain("EPCI limitrophe : seules 10 communes sont dans le Gers");
+    expect(await page.locator("th.col-rang").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a commune sheet compared with its EPCI and the département, without indicator 40", async () => {
+    const { page, problems } = await open("/communes/32013");
+    expect(await page.locator("h1").textContent()).toBe("Auch");
+    expect(await page.locator('tr[data-indicateur="tx_fiches_violences"]').count()).toBe(0);
+    expect(await page.locator("tr[data-indicateur]").count()).toBe(39);
+    const chomage = rows.find((row) => row.id_indicateur === "tx_chomage" && row.niveau === "commune" && row.code_geo === "32013")!;
+    const cell = plainSpaces((await page.locator('tr[data-indicateur="tx_chomage"] td[data-niveau="commune"]').textContent()) ?? "");
+    expect(cell).toContain(plainSpaces(`${formatNombre(1)(Number(chomage.valeur))} %`));
+    expect(await page.locator('tr[data-indicateur="tx_chomage"] td[data-niveau="epci"]').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.setViewportSize({ width: 1200, height: 1000 });
+    await page.screenshot({ path: path.join(demo.work, "capture-fiche-auch.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("gives every chart a text alternative and shows the no-contours note instead of an empty map", async () => {
+    const { page } = await open(`/epci/${AUCH}`);
+    const labels = await page.$$eval("svg[role=img]", (nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
+    expect(labels.length).toBeGreaterThan(30);
+    expect(labels.every((label) => label.length > 10)).toBe(true);
+    expect(await page.locator("figure.carte").count()).toBe(0);
+    expect(await page.locator(".note-contours").textContent()).toContain("npx observatoire pipeline --donnees");
+    await page.close();
+  });
+
+  it("can be used with the keyboard: skip link first, sortable headers as buttons, indicator picker", async () => {
+    const { page, problems } = await open("/indicateurs");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Aller au contenu");
+    await page.selectOption("#choix-indicateur", "tx_chomage");
+    await page.waitForFunction(() => document.querySelector("#titre-indicateur")?.textContent?.includes("chômage"));
+    const header = page.locator("th:has(button.tri)", { hasText: "Valeur" }).first();
+    await header.locator("button").focus();
+    await page.keyboard.press("Enter");
+    expect(await header.getAttribute("aria-sort")).toMatch(/ascending|descending/);
+    const auch = rows.find((row) => row.id_indicateur === "tx_chomage" && row.niveau === "epci" && row.code_geo === AUCH)!;
+    const line = page.locator("table.tableau tr", { hasText: "CA Grand Auch Coeur de Gascogne" }).first();
+    expect(plainSpaces((await line.textContent()) ?? "")).toContain(plainSpaces(formatNombre(1)(Number(auch.valeur))));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("opens the other pages without error", async () => {
+    for (const chemin of ["/", "/methodologie", "/epci/", "/communes/"]) {
+      const { page, problems } = await open(chemin);
+      expect(problems, chemin).toEqual([]);
+      expect(await page.locator(".observablehq--error").count(), chemin).toBe(0);
+      await page.close();
+    }
+  });
+});
+
+warnSkipped("Tests du site dans le navigateur");

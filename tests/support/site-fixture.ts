@@ -1,0 +1,58 @@
+// Shared by the site and PDF tests: runs the CLI as a user would, builds a demo site in a temporary folder once
+// per test file, and says in French why browser tests are skipped when chromium is absent.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+export const BIN = path.resolve("bin/observatoire.js");
+export const CHROMIUM = "/usr/bin/chromium";
+export const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
+export const SANS_CHROMIUM = "ignoré : chromium est absent (/usr/bin/chromium) ; installez-le avec « sudo apt-get install chromium »";
+/** Building, then printing, ≈480 pages takes about a minute alone; much more when test files run side by side. */
+export const BUILD_TIMEOUT = 900_000;
+
+export interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function observatoire(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 64 * 2 ** 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+export interface DemoSite {
+  work: string;
+  sortie: string;
+  site: string;
+  pipeline: Outcome;
+}
+
+/** `observatoire demo` then `observatoire pipeline` (import, calcul, publication, PDF) in a fresh folder. */
+export async function buildDemoSite(prefix: string): Promise<DemoSite> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const demo = await observatoire(["demo", "--donnees", "donnees"], work);
+  if (demo.code !== 0) throw new Error(`demo : ${demo.stderr}`);
+  const pipeline = await observatoire(["pipeline", "--donnees", "donnees", "--sortie", "sortie"], work);
+  if (pipeline.code !== 0) throw new Error(`pipeline : ${pipeline.stderr}`);
+  const sortie = path.join(work, "sortie");
+  return { work, sortie, site: path.join(sortie, "site"), pipeline };
+}
+
+export function warnSkipped(what: string): void {
+  if (!HAS_CHROMIUM) console.warn(`${what} ${SANS_CHROMIUM}.`);
+}
+
+/** French spaces (narrow and plain no-break) read back as plain spaces, to compare text from a page or a PDF. */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u202f\u00a0]/g, " ").replace(/[ \t]+/g, " ");
+}
