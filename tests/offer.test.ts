@@ -14,6 +14,7 @@ import { computeIndices } from "../pipelines/offer/indices.ts";
 import { computeInventory, MOTIF_PRUDENCE } from "../pipelines/offer/inventory.ts";
 import { writeCategoryTables } from "../pipelines/offer/places.ts";
 import { QUADRANTS, quadrantOf, quadrantSql } from "../pipelines/offer/quadrants.ts";
+import { MOTIF_SANS_ANALYSE, offerSiteFiles } from "../pipelines/offer/site-offer.ts";
 import { computeWhiteZones } from "../pipelines/offer/white-zones.ts";
 import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
 import { installFixture, type FixtureValue } from "./support/compute-fixture.ts";
@@ -292,5 +293,13 @@ describe("zones blanches (tests/fixtures/offre-zones-blanches)", () => {
     expect(d!.distance_km).toBeLessThan(15);
     const f = await warehouse.one<{ distance_km: number }>("SELECT distance_km FROM offre_distances WHERE code_commune = '32319' AND destination = 'acces_droits'");
     expect(f!.distance_km).toBeLessThan(2);
+  });
+});
+
+describe("données du site", () => {
+  it("écrit la page et chaque portrait même sans analyse, avec la raison", () => {
+    const files = offerSiteFiles(null, ["200066926", "248200016"]);
+    expect([...files.keys()]).toEqual(["data/offre.json", "data/offre/epci/200066926.json", "data/offre/epci/248200016.json"]);
+    for (const content of files.values()) expect(content).toEqual({ disponible: false, motif: MOTIF_SANS_ANALYSE });
   });
 });

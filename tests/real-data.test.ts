@@ -1,9 +1,11 @@
 // The importer on the real INSEE extracts of ../shared/data (see its README): nothing lost,
 // published cells intact, secrets and merged communes handled as published.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
+import { writeDemoTerritories } from "../pipelines/demo/write-demo.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
 import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
 
@@ -253,5 +255,33 @@ describe.skipIf(!exists)("indicators on the real extracts (../shared/data)", () 
   it("sums the département from its communes, including the merged Saint-Blancard", async () => {
     const population = await indicator("pop", "departement", "32");
     expect(population).toMatchObject({ statut: "ok", valeur: 192649 });
+  });
+});
+
+describe.skipIf(!exists)("demo data then the real extracts: the real files win where they exist", () => {
+  let warehouse: Warehouse;
+  let report: ImportReport;
+  const demo = fs.mkdtempSync(path.join(os.tmpdir(), "demo-reel-"));
+
+  beforeAll(async () => {
+    await writeDemoTerritories(["32"], demo);
+    warehouse = await Warehouse.open(":memory:");
+    report = await importFiles(warehouse, { dossiers: [demo, DATA], territoire: "32", commande: "test" });
+    await computeIndicators(warehouse);
+  });
+  afterAll(() => {
+    warehouse?.close();
+    fs.rmSync(demo, { recursive: true, force: true });
+  });
+
+  it("retires the demo's whole Filosofi 2021 release, EPCI file included, so EPCI medians are manquant", async () => {
+    expect(report.ignores.some((ignored) => ignored.chemin.endsWith("cc_filosofi_2021_EPCI.csv") && ignored.motif.includes("le dernier dossier l'emporte"))).toBe(true);
+    const median = await warehouse.one<{ statut: string }>("SELECT statut FROM indicateurs WHERE id_indicateur = 'med_niveau_vie' AND niveau = 'epci' AND code_geo = '200066926'");
+    expect(median?.statut).toBe("manquant");
+  });
+
+  it("takes a variable from a real file before a demo one (Auch's population from the real comparateur)", async () => {
+    const population = await warehouse.one<{ valeur: number }>("SELECT valeur FROM indicateurs WHERE id_indicateur = 'pop' AND niveau = 'commune' AND code_geo = '32013'");
+    expect(population?.valeur).toBe(22825);
   });
 });

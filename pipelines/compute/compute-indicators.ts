@@ -31,8 +31,10 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
     CREATE OR REPLACE TEMP TABLE calc_valeurs AS
       SELECT niveau, code_geo, racine, millesime,
              arg_min(valeur, prio) AS valeur, arg_min(statut, prio) AS statut, arg_min(motif, prio) AS motif
-      FROM (SELECT *, ${sourcePriorityCase()} AS prio FROM valeurs_cog
-            WHERE millesime IS NOT NULL AND racine IN (${racines.map(sqlString).join(", ")}))
+      -- Real files first: a demo value is used only where no real file gives the variable.
+      FROM (SELECT v.*, (CASE WHEN j.demo THEN 100 ELSE 0 END) + ${sourcePriorityCase("v.source_id")} AS prio
+            FROM valeurs_cog v LEFT JOIN journal_import j USING (fichier_id)
+            WHERE v.millesime IS NOT NULL AND v.racine IN (${racines.map(sqlString).join(", ")}))
       GROUP BY ALL`);
   const plan = planVintages(indicators, await availability(warehouse));
   await writePlan(warehouse, indicators, plan);

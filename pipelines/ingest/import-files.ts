@@ -133,6 +133,7 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
     }
   }
 
+  dropEarlierFolders(accepted, options.dossiers, warn, ignore);
   for (const file of accepted.values()) {
     try {
       const loaded = await loadOne(warehouse, file, executionId, warn, options.pseudonymisation);
@@ -233,7 +234,7 @@ async function loadOne(
   if (loaded.lignesChargees + lignesRejetees !== raw.lignesLues) {
     throw new DataError(`bilan faux : ${raw.lignesLues} lignes lues ≠ ${loaded.lignesChargees} chargées + ${lignesRejetees} rejetées.`, { fichier: label(candidate) });
   }
-  await replacePrevious(warehouse, recognised, fichierId, candidate, warn);
+  await replacePrevious(warehouse, recognised, fichierId, executionId, candidate, warn);
   const ended = new Date();
   await warehouse.run("INSERT INTO journal_import VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, NULL)", [
     fichierId, executionId, candidate.dossier, candidate.chemin, sha256, candidate.taille, recognised.source.id,
@@ -251,11 +252,14 @@ async function loadOne(
 }
 
 /** A new file for the same source, level and millésime supersedes the one loaded before. */
-async function replacePrevious(warehouse: Warehouse, recognised: Recognised, fichierId: number, candidate: Candidate, warn: (message: string) => void): Promise<void> {
+async function replacePrevious(
+  warehouse: Warehouse, recognised: Recognised, fichierId: number, executionId: number, candidate: Candidate, warn: (message: string) => void,
+): Promise<void> {
+  // Files of this run never replace each other here: the levels of one release (Filosofi COM, EPCI…) coexist.
   const previous = await warehouse.all<{ fichier_id: number; dossier: string; chemin: string }>(
     `SELECT fichier_id, dossier, chemin FROM journal_import
-     WHERE source_id = ? AND niveau IS NOT DISTINCT FROM ? AND millesime IS NOT DISTINCT FROM ? AND remplace_par IS NULL`,
-    [recognised.source.id, recognised.niveau ?? null, recognised.millesime ?? null],
+     WHERE source_id = ? AND millesime IS NOT DISTINCT FROM ? AND remplace_par IS NULL AND execution_id <> ?`,
+    [recognised.source.id, recognised.millesime ?? null, executionId],
   );
   for (const old of previous) {
     for (const table of FILE_OWNED_TABLES) {
@@ -263,6 +267,26 @@ async function replacePrevious(warehouse: Warehouse, recognised: Recognised, fic
     }
     await warehouse.run("UPDATE journal_import SET remplace_par = ? WHERE fichier_id = ?", [fichierId, old.fichier_id]);
     warn(`${path.join(old.dossier, old.chemin)} (chargé précédemment) est remplacé par ${label(candidate)}.`);
+  }
+}
+
+/**
+ * Between folders, the later one wins for a whole source and millésime: real Filosofi communes given after the
+ * demo also retire the demo's EPCI and département files of that release, which would otherwise stay mixed in.
+ */
+function dropEarlierFolders(accepted: Map<string, Accepted>, dossiers: string[], warn: (message: string) => void, ignore: (ignored: Ignored) => void): void {
+  const release = ({ recognised }: Accepted) => `${recognised.source.id}|${recognised.millesime ?? ""}`;
+  const lastFolder = new Map<string, number>();
+  for (const file of accepted.values()) {
+    lastFolder.set(release(file), Math.max(lastFolder.get(release(file)) ?? -1, dossiers.indexOf(file.candidate.dossier)));
+  }
+  for (const [key, file] of accepted) {
+    const winner = lastFolder.get(release(file))!;
+    if (dossiers.indexOf(file.candidate.dossier) >= winner) continue;
+    const motif = `remplacé par les fichiers de même source et millésime du dossier ${dossiers[winner]} (le dernier dossier l'emporte)`;
+    warn(`${label(file.candidate)} : ${motif}.`);
+    ignore({ dossier: file.candidate.dossier, chemin: file.candidate.chemin, motif });
+    accepted.delete(key);
   }
 }
 

@@ -7,8 +7,8 @@ import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { catalogueEntries, type CatalogueEntry } from "./catalogue.ts";
 
 export const EXPORTS_DIR = "exports";
-/** Files another step writes here (the GIP's activity report): carried over when the indicator exports are rebuilt. */
-const OTHER_STEPS_FILES = /^rapport-\d{4}\.(md|csv|json)$/;
+/** Files other steps write here (activity report, social offer): carried over when the indicator exports are rebuilt. */
+const OTHER_STEPS_FILES = /^(rapport-\d{4}\.(md|csv|json)|offre_sociale\.csv|acces\.csv)$/;
 
 const LEVELS = [
   { niveau: "commune", feuille: "Communes" },

@@ -59,9 +59,9 @@ export function tableauAcces(acces, {seuils, legende, commune = false}) {
   }
   const manquantes = acces.filter((ligne) => ligne.statut !== "ok");
   return html`<div class="tableau-defilant"><table class="tableau acces">
-    <caption>${legende}</caption>
+    <caption>${legende}${commune ? "" : " — distance moyenne pondérée par la population, et part de la population au-delà de chaque distance"}</caption>
     <thead><tr><th scope="col">Lieu le plus proche</th><th scope="col" class="num">${commune ? "Distance" : "Distance moyenne"}</th>
-      ${commune ? "" : seuils.map((seuil) => html`<th scope="col" class="num">Population à plus de ${seuil}\u00a0km</th>`)}</tr></thead>
+      ${commune ? "" : seuils.map((seuil) => html`<th scope="col" class="num">${`> ${seuil}\u00a0km`}</th>`)}</tr></thead>
     <tbody>${disponibles.map((ligne) => html`<tr><th scope="row">${ligne.libelle}</th><td class="num">${km(ligne.distance_km)}</td>
       ${commune ? "" : seuils.map((seuil) => html`<td class="num">${pourcent(ligne.parts[seuil])}</td>`)}</tr>`)}</tbody>
   </table></div>

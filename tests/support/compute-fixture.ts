@@ -1,5 +1,6 @@
 // A hand-made territory for the indicator engine: five communes, three EPCIs, two départements,
 // two régions. Territory = département 32 (communes 32001–32003); EPCI 200000002 straddles it.
+import { ensureSchema } from "../../pipelines/warehouse/schema.ts";
 import type { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
 
 export interface FixtureCommune {
@@ -38,6 +39,7 @@ export interface FixtureValue {
 
 /** Replaces the geography and the harmonised layer by the fixture (valeurs_cog becomes a plain table). */
 export async function installFixture(warehouse: Warehouse, values: FixtureValue[]): Promise<void> {
+  await ensureSchema(warehouse);
   const communes = COMMUNES.map((c) => `('${c.code}', '${c.libelle}', '${c.departement}', '${c.region}', '${c.epci}', 100, ${c.departement === "32"}, 2025)`);
   await warehouse.run(`
     CREATE OR REPLACE TABLE geo_region AS SELECT * FROM (VALUES ('76', 'Occitanie', 2025), ('75', 'Nouvelle-Aquitaine', 2025)) t(code_region, libelle, geo_annee);
