@@ -130,7 +130,7 @@ describe.skipIf(!HAS_SHARED)(`contours réels du Gers (${HAS_SHARED ? "../shared
       expect(await page.locator("figure.carte svg a").count()).toBe(15);
       await loadRenderedPage(page, `${server.url}/epci/200072320`);
       expect(await page.locator("figure.carte svg path").count()).toBeGreaterThan(10);
-      expect(await page.locator(".note-contours").count()).toBe(0);
+      expect(await page.locator(".note-contours", { hasText: "Carte non disponible" }).count()).toBe(0);
       await loadRenderedPage(page, `${server.url}/indicateurs#densite`);
       expect(await page.locator("figure.carte").count()).toBe(2);
       expect(errors).toEqual([]);

@@ -205,7 +205,9 @@ describe.skipIf(!HAS_CHROMIUM)(`le site dans chromium${HAS_CHROMIUM ? "" : ` (${
     expect(labels.length).toBeGreaterThan(30);
     expect(labels.every((label) => label.length > 10)).toBe(true);
     expect(await page.locator("figure.carte").count()).toBe(0);
-    expect(await page.locator(".note-contours").textContent()).toContain("npx observatoire pipeline --donnees");
+    const note = page.locator(".note-contours", { hasText: "Carte non disponible" });
+    expect(await note.count()).toBe(1);
+    expect(await note.textContent()).toContain("npx observatoire pipeline --donnees");
     await page.close();
   });
 

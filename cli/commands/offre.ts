@@ -140,7 +140,7 @@ function indices(item: Indices | null): string[] {
     `  Indice de besoin : ${orDash(item.indice_besoin, signed)} · indice d'offre : ${orDash(item.indice_offre, signed)} · ${quadrantLibelle(item.quadrant)}`,
   ];
   const rows = item.composantes.map((composante) => [
-    composante.indice === "besoin" ? "besoin" : "offre", composante.libelle, decimal1(composante.valeur), decimal1(composante.reference), signed(composante.ecart_reduit),
+    composante.indice, composante.indice === "besoin" ? `${composante.libelle} (${composante.mesure})` : composante.libelle, decimal1(composante.valeur), decimal1(composante.reference), signed(composante.ecart_reduit),
   ]);
   if (rows.length) lines.push(...alignColumns([["indice", "composante", "valeur", "département", "écart réduit"], ...rows], [2, 3, 4]));
   if (item.motif) lines.push(`  ${item.motif}.`);
