@@ -4,6 +4,19 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb
 export type Row = Record<string, unknown>;
 
 const MEMORY_LIMIT = process.env.OBSERVATOIRE_MEMOIRE_DUCKDB ?? "1GB";
+/** Developers' profiling aid: OBSERVATOIRE_TRACE_SQL=1 prints each statement's duration on stderr. */
+const TRACE_SQL = Boolean(process.env.OBSERVATOIRE_TRACE_SQL);
+
+async function traced<T>(sql: string, query: () => Promise<T>): Promise<T> {
+  if (!TRACE_SQL) return query();
+  const started = performance.now();
+  try {
+    return await query();
+  } finally {
+    const statement = sql.replace(/\s+/g, " ").trim().slice(0, 160);
+    process.stderr.write(`[sql ${(performance.now() - started).toFixed(0).padStart(6)} ms] ${statement}\n`);
+  }
+}
 
 export class Warehouse {
   private constructor(
@@ -22,12 +35,12 @@ export class Warehouse {
   }
 
   async run(sql: string, params?: DuckDBValue[]): Promise<void> {
-    await this.connection.run(sql, params);
+    await traced(sql, () => this.connection.run(sql, params));
   }
 
   /** Rows as objects; BIGINT and DECIMAL come back as JS numbers (counts here stay far below 2^53). */
   async all<T extends Row = Row>(sql: string, params?: DuckDBValue[]): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await traced(sql, () => this.connection.runAndReadAll(sql, params));
     return reader.getRowObjectsJS().map((row) => normaliseRow(row) as T);
   }
 
