@@ -31,6 +31,13 @@ beforeAll(async () => {
   decimals = new Map(catalogue.map((entry) => [entry.id_indicateur, entry.decimales]));
 }, BUILD_TIMEOUT);
 
+/** Screenshots kept for a human eye (git-ignored): the acceptance asks to see real French-formatted figures. */
+const CAPTURES = path.resolve("tests/captures");
+function capture(name: string): string {
+  fs.mkdirSync(CAPTURES, { recursive: true });
+  return path.join(CAPTURES, name);
+}
+
 const htmlIn = (folder: string) => fs.readdirSync(path.join(demo.site, folder)).filter((name) => name.endsWith(".html"));
 
 describe("observatoire publier (site statique)", () => {
@@ -172,7 +179,7 @@ describe.skipIf(!HAS_CHROMIUM)(`le site dans chromium${HAS_CHROMIUM ? "" : ` (${
     expect(plainSpaces((await page.locator('dd[data-indicateur="pop"]').textContent()) ?? "")).toBe(`${plainSpaces(formatEntier(Number(population.valeur)))} habitants`);
     expect(problems).toEqual([]);
     await page.setViewportSize({ width: 1200, height: 1000 });
-    await page.screenshot({ path: path.join(demo.work, "capture-portrait-auch.png"), fullPage: true });
+    await page.screenshot({ path: capture("portrait-auch.png"), fullPage: true });
     await page.close();
   });
 
@@ -195,7 +202,7 @@ describe.skipIf(!HAS_CHROMIUM)(`le site dans chromium${HAS_CHROMIUM ? "" : ` (${
     expect(await page.locator('tr[data-indicateur="tx_chomage"] td[data-niveau="epci"]').count()).toBe(1);
     expect(problems).toEqual([]);
     await page.setViewportSize({ width: 1200, height: 1000 });
-    await page.screenshot({ path: path.join(demo.work, "capture-fiche-auch.png"), fullPage: true });
+    await page.screenshot({ path: capture("fiche-auch.png"), fullPage: true });
     await page.close();
   });
 

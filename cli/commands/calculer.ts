@@ -34,8 +34,9 @@ export async function runCalcul(options: CalculOptions, reporter: Reporter): Pro
     const computed = await computeIndicators(warehouse);
     return { report: computed, exports: await writeExports(warehouse, options.sortie) };
   });
+  // The run succeeds: the indicator is published as « manquant », which the officer should know about.
   for (const missing of report.absentes) {
-    reporter.error(
+    reporter.warn(
       `indicateur n° ${missing.numero} « ${missing.id} » : ${missing.variables.length > 1 ? "variables absentes" : "variable absente"} de l'entrepôt (${missing.variables.join(", ")}) ; aucune source chargée ne ${missing.variables.length > 1 ? "les" : "la"} fournit. Valeurs « manquant ».`,
     );
   }
