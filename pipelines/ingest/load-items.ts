@@ -34,6 +34,13 @@ const year = (column: string) =>
   `CASE WHEN ${column} GLOB '19[0-9][0-9]' OR ${column} GLOB '20[0-9][0-9]' THEN ${column}::INTEGER
         ELSE TRY_CAST(regexp_extract(coalesce(${column}, ''), '(19|20)[0-9]{2}') AS INTEGER) END`;
 
+/** The only columns loadItems reads: the read keeps just these, the BPE publishing some twenty more. */
+export function itemColumns(source: ItemSource, entete: readonly string[]): string[] {
+  const choices = [source.commune, source.type, source.annee, ...Object.values(source.coordonnees), source.mobile.colonne, ...(source.attributs ?? []).map((attribut) => attribut.colonne)];
+  const used = new Set(choices.map((choix) => (choix === undefined ? undefined : colonnePresente(choix, entete))));
+  return entete.filter((column) => used.has(column));
+}
+
 export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{ lignesChargees: number; lignesRejetees: number }> {
   const { source, fichierId, chemin, entete } = load;
   const column = (choix: Colonne | undefined): { nom?: string; sql: string } => {
