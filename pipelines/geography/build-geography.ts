@@ -20,6 +20,9 @@ export async function buildGeography(warehouse: Warehouse, territoire: string): 
   // The COG's France: metropolitan and overseas (DROM) régions, départements and communes. The package also
   // lists the overseas collectivities (zone 'com': Polynésie, Nouvelle-Calédonie…), which the COG keeps apart.
   await warehouse.run(`
+    -- The two large files are parsed once, not once per table built from them.
+    CREATE OR REPLACE TEMP TABLE decoupage_communes AS SELECT * FROM ${json("communes")};
+    CREATE OR REPLACE TEMP TABLE decoupage_epci AS SELECT * FROM ${json("epci")};
     CREATE OR REPLACE TABLE geo_region AS
       SELECT code AS code_region, nom AS libelle, ${geoAnnee} AS geo_annee FROM ${json("regions")} WHERE zone <> 'com';
     CREATE OR REPLACE TABLE geo_departement AS
@@ -27,12 +30,12 @@ export async function buildGeography(warehouse: Warehouse, territoire: string): 
       FROM ${json("departements")} WHERE zone <> 'com';
     CREATE OR REPLACE TABLE geo_epci_membre AS
       SELECT e.code AS code_epci, m.code AS code_commune
-      FROM ${json("epci")} e, unnest(e.membres) AS u(m);
+      FROM decoupage_epci e, unnest(e.membres) AS u(m);
     CREATE OR REPLACE TABLE geo_commune AS
       SELECT c.code AS code_commune, c.nom AS libelle, c.departement AS code_departement, c.region AS code_region,
              m.code_epci, coalesce(c.population, 0)::INTEGER AS population_legale,
              c.departement = ${sqlString(territoire)} AS dans_territoire, ${geoAnnee} AS geo_annee
-      FROM ${json("communes")} c LEFT JOIN geo_epci_membre m ON m.code_commune = c.code
+      FROM decoupage_communes c LEFT JOIN geo_epci_membre m ON m.code_commune = c.code
       WHERE c.type = 'commune-actuelle' AND c.zone <> 'com';
     -- An EPCI belongs to the territory when most of its population lives there; the others
     -- holding some of its communes straddle it and their communes still count in its totals.
@@ -46,24 +49,26 @@ export async function buildGeography(warehouse: Warehouse, territoire: string): 
                   WHEN 2 * coalesce(sum(c.population_legale) FILTER (c.dans_territoire), 0) > sum(c.population_legale) THEN 'territoire'
                   ELSE 'limitrophe' END AS rattachement,
              ${geoAnnee} AS geo_annee
-      FROM ${json("epci")} e LEFT JOIN geo_commune c ON c.code_epci = e.code
+      FROM decoupage_epci e LEFT JOIN geo_commune c ON c.code_epci = e.code
       GROUP BY ALL;
     -- Every code a source may use for a commune (current, delegated, associated, former) → current commune.
     CREATE OR REPLACE TABLE geo_passage_commune AS
       SELECT code_ancien, arg_min(code_actuel, rang) AS code_actuel, arg_min(lien, rang) AS lien FROM (
         SELECT code_commune AS code_ancien, code_commune AS code_actuel, 'actuelle' AS lien, 0 AS rang FROM geo_commune
         UNION ALL
-        SELECT c.code, c.chefLieu, replace(c.type, 'commune-', ''), 1 FROM ${json("communes")} c
+        SELECT c.code, c.chefLieu, replace(c.type, 'commune-', ''), 1 FROM decoupage_communes c
           WHERE c.type IN ('commune-deleguee', 'commune-associee')
         UNION ALL
         SELECT a.ancien, c.code, 'ancien_code', 2
-          FROM ${json("communes")} c, unnest(c.anciensCodes) AS a(ancien)
+          FROM decoupage_communes c, unnest(c.anciensCodes) AS a(ancien)
           WHERE c.type = 'commune-actuelle'
       ) GROUP BY code_ancien;
     -- Municipal arrondissements (Paris, Lyon, Marseille) are known codes, but their commune is loaded whole.
     CREATE OR REPLACE TABLE geo_arrondissement_municipal AS
-      SELECT code AS code_arrondissement, commune AS code_commune FROM ${json("communes")}
+      SELECT code AS code_arrondissement, commune AS code_commune FROM decoupage_communes
       WHERE type = 'arrondissement-municipal';
+    DROP TABLE decoupage_communes;
+    DROP TABLE decoupage_epci;
   `);
   const territory = await warehouse.one<{ libelle: string; code_region: string; libelle_region: string }>(
     `SELECT d.libelle, d.code_region, r.libelle AS libelle_region

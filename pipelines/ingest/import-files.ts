@@ -10,7 +10,7 @@ import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { decodeFile, type DecodedFile } from "./decode.ts";
 import { discover, type Candidate } from "./discover.ts";
 import { isContoursFile, loadContours, type ContoursCandidate } from "./load-contours.ts";
-import { loadItems } from "./load-items.ts";
+import { itemColumns, loadItems } from "./load-items.ts";
 import { loadJournal, planJournal } from "./load-journal.ts";
 import { loadTable } from "./load-table.ts";
 import { loadWide } from "./load-wide.ts";
@@ -218,9 +218,12 @@ async function loadOne(
     ? planJournal(recognised.source, { chemin: label(candidate), entete: decoded.entete, annee: recognised.millesime, pseudonymisation })
     : undefined;
   const fichierId = await nextValue(warehouse, "seq_fichier");
-  const raw = await readRaw(warehouse, { chemin: label(candidate), fichierId, disque: candidate.fichierDisque, octets: candidate.lire, masquerLignes: journal !== undefined }, decoded);
-  const chemin = label(candidate);
   const { source } = recognised;
+  const raw = await readRaw(
+    warehouse, { chemin: label(candidate), fichierId, disque: candidate.fichierDisque, octets: candidate.lire, masquerLignes: journal !== undefined }, decoded,
+    source.forme === "equipements" ? itemColumns(source, decoded.entete) : undefined,
+  );
+  const chemin = label(candidate);
   const loaded = source.forme === "journal" ? await loadJournal(warehouse, journal!, fichierId)
     : source.forme === "large"
       ? await loadWide(warehouse, {

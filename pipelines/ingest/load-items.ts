@@ -21,8 +21,25 @@ export interface ItemLoad {
   millesime?: number;
 }
 
-/** A number published with a dot or a comma; NULL when the cell is empty or not a number. */
-const number = (column: string) => `TRY_CAST(replace(trim(${column}), ',', '.') AS DOUBLE)`;
+/**
+ * A number published with a dot or a comma; NULL when the cell is empty or not a number. The plain cast, which
+ * ignores surrounding spaces, settles the common case; replace() costs a string copy per cell, so it runs only on
+ * the cells the plain cast refuses.
+ */
+const number = (column: string) =>
+  `coalesce(CASE WHEN NOT contains(${column}, ',') THEN TRY_CAST(${column} AS DOUBLE) END, TRY_CAST(replace(trim(${column}), ',', '.') AS DOUBLE))`;
+
+/** The first year 19xx/20xx in the text; a bare four-digit year, the usual cell, skips the regular expression. */
+const year = (column: string) =>
+  `CASE WHEN ${column} GLOB '19[0-9][0-9]' OR ${column} GLOB '20[0-9][0-9]' THEN ${column}::INTEGER
+        ELSE TRY_CAST(regexp_extract(coalesce(${column}, ''), '(19|20)[0-9]{2}') AS INTEGER) END`;
+
+/** The only columns loadItems reads: the read keeps just these, the BPE publishing some twenty more. */
+export function itemColumns(source: ItemSource, entete: readonly string[]): string[] {
+  const choices = [source.commune, source.type, source.annee, ...Object.values(source.coordonnees), source.mobile.colonne, ...(source.attributs ?? []).map((attribut) => attribut.colonne)];
+  const used = new Set(choices.map((choix) => (choix === undefined ? undefined : colonnePresente(choix, entete))));
+  return entete.filter((column) => used.has(column));
+}
 
 export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{ lignesChargees: number; lignesRejetees: number }> {
   const { source, fichierId, chemin, entete } = load;
@@ -60,13 +77,28 @@ export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{
     ${lambert93Macros()}
     CREATE OR REPLACE TEMP TABLE nomenclature (code VARCHAR, libelle VARCHAR, categorie VARCHAR, premier INTEGER, dernier INTEGER);
     INSERT INTO nomenclature VALUES ${nomenclature};
+    -- Raw texts are kept only where a check will quote them, so the table stays narrow.
     CREATE OR REPLACE TEMP TABLE items AS
-      SELECT idx, ligne, ${commune.sql} AS commune, ${type.sql} AS typequ, ${annee.sql} AS annee_brute,
-             coalesce(TRY_CAST(regexp_extract(coalesce(${annee.sql}, ''), '(19|20)[0-9]{2}') AS INTEGER), ${fileYear}) AS millesime,
-             ${Object.entries(coordinates).map(([key, coordinate]) => `${coordinate.sql} AS ${key}_brut, ${number(coordinate.sql)} AS ${key}`).join(", ")},
-             ${epsg.sql} AS epsg, ${qualite.sql} AS qualite_xy,${attributs.map((attribut) => ` ${attribut.sql} AS ${sqlIdentifier(`attr_${attribut.cible}`)},`).join("")}
-             coalesce(upper(${mobile.sql}) IN (${source.mobile.oui.map((value) => sqlString(value.toUpperCase())).join(", ")}), false) AS mobile
-      FROM brut;
+      SELECT idx, ligne, commune, typequ, upper(typequ) AS typequ_maj, CASE WHEN millesime IS NULL THEN annee_brute END AS annee_brute, millesime,
+             ${Object.keys(coordinates).map((key) => `CASE WHEN ${key} IS NULL THEN ${key}_brut END AS ${key}_brut, ${key}`).join(", ")},
+             x IS NOT NULL AND y IS NOT NULL AND coalesce(epsg, '2154') = '2154' AND left(commune, 2) <> '97' AS lambert,
+             qualite_xy,${attributs.map((attribut) => ` ${sqlIdentifier(`attr_${attribut.cible}`)},`).join("")} mobile
+      FROM (
+        SELECT *, coalesce(${year("annee_brute")}, ${fileYear}) AS millesime,
+               ${Object.keys(coordinates).map((key) => `${number(`${key}_brut`)} AS ${key}`).join(", ")}
+        FROM (
+          SELECT idx, ligne, ${commune.sql} AS commune, ${type.sql} AS typequ, ${annee.sql} AS annee_brute,
+                 ${Object.entries(coordinates).map(([key, coordinate]) => `${coordinate.sql} AS ${key}_brut`).join(", ")},
+                 ${epsg.sql} AS epsg, ${qualite.sql} AS qualite_xy,${attributs.map((attribut) => ` ${attribut.sql} AS ${sqlIdentifier(`attr_${attribut.cible}`)},`).join("")}
+                 coalesce(upper(${mobile.sql}) IN (${source.mobile.oui.map((value) => sqlString(value.toUpperCase())).join(", ")}), false) AS mobile
+          FROM brut
+        )
+      );
+    -- Each vintage's nomenclature, keyed by upper-case code, so that one equi-join checks and labels every row.
+    CREATE OR REPLACE TEMP TABLE nomenclature_millesime AS
+      SELECT m.millesime, upper(n.code) AS code_maj, n.code, n.libelle, n.categorie
+      FROM (SELECT DISTINCT millesime FROM items WHERE millesime IS NOT NULL) m
+      JOIN nomenclature n ON (n.premier IS NULL OR m.millesime >= n.premier) AND (n.dernier IS NULL OR m.millesime <= n.dernier);
     CREATE OR REPLACE TEMP TABLE problemes (idx BIGINT, ligne INTEGER, colonne VARCHAR, valeur VARCHAR, motif VARCHAR);
     INSERT INTO problemes
       SELECT idx, ligne, ${sqlString(commune.nom ?? "DEPCOM")}, commune,
@@ -85,10 +117,10 @@ export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{
                || CASE WHEN n.premier IS NULL THEN 'jusqu''en ' || n.dernier
                        WHEN n.dernier IS NULL THEN 'à partir de ' || n.premier
                        ELSE 'de ' || n.premier || ' à ' || n.dernier END || ')' END
-      FROM items i LEFT JOIN (SELECT code, min(premier) AS premier, max(dernier) AS dernier FROM nomenclature GROUP BY code) n ON upper(n.code) = upper(i.typequ)
-      WHERE i.millesime IS NOT NULL AND NOT EXISTS (
-        SELECT 1 FROM nomenclature v WHERE upper(v.code) = upper(i.typequ)
-          AND (v.premier IS NULL OR i.millesime >= v.premier) AND (v.dernier IS NULL OR i.millesime <= v.dernier));
+      FROM items i
+      LEFT JOIN nomenclature_millesime v ON v.code_maj = i.typequ_maj AND v.millesime = i.millesime
+      LEFT JOIN (SELECT code, min(premier) AS premier, max(dernier) AS dernier FROM nomenclature GROUP BY code) n ON upper(n.code) = i.typequ_maj
+      WHERE i.millesime IS NOT NULL AND v.code IS NULL;
     ${coordinateChecks}
     INSERT INTO rejets SELECT ${fichierId}, ${sqlString(chemin)}, ligne, colonne, left(valeur, 500), motif FROM problemes ORDER BY ligne, colonne;
     -- WGS84 as published when given; else Lambert-93 converted, which the BPE uses for metropolitan France only
@@ -100,9 +132,8 @@ export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{
              CASE WHEN i.lon IS NOT NULL AND i.lat IS NOT NULL THEN i.lat
                   WHEN lambert THEN l93_latitude(i.x, i.y) END AS latitude,
              i.qualite_xy, i.mobile, i.ligne${attributs.map((attribut) => `, ${attributeValue(attribut)} AS ${sqlIdentifier(attribut.cible)}`).join("")}
-      FROM (SELECT *, x IS NOT NULL AND y IS NOT NULL AND coalesce(epsg, '2154') = '2154' AND left(commune, 2) <> '97' AS lambert FROM items) i
-      JOIN nomenclature n ON upper(n.code) = upper(i.typequ)
-        AND (n.premier IS NULL OR i.millesime >= n.premier) AND (n.dernier IS NULL OR i.millesime <= n.dernier)
+      FROM items i
+      JOIN nomenclature_millesime n ON n.code_maj = i.typequ_maj AND n.millesime = i.millesime
       ANTI JOIN problemes p USING (idx);
   `);
   const counts = await warehouse.one<{ total: number; rejetees: number }>(

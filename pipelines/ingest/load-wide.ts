@@ -37,8 +37,11 @@ export const CELL_MARKERS: Record<string, string> = {
 export const NEGATIVE_COUNT = "valeur négative impossible : la source publie ici un effectif ou un taux";
 export const UNREADABLE_YEAR = "date de référence illisible (attendu : une année, par exemple 2023 ou 2023-12)";
 
-/** Comma or dot decimals are both published (sometimes in one file); the cast decides what is a number. */
-const CELL_NUMBER = "TRY_CAST(replace(brut, ',', '.') AS DOUBLE)";
+/**
+ * Comma or dot decimals are both published (sometimes in one file); the cast decides what is a number.
+ * replace() copies every string it sees, so only the cells that hold a comma go through it.
+ */
+const CELL_NUMBER = "CASE WHEN contains(brut, ',') THEN TRY_CAST(replace(brut, ',', '.') AS DOUBLE) ELSE TRY_CAST(brut AS DOUBLE) END";
 
 const cellStatus = (empty: string) => `CASE
   WHEN brut IS NULL THEN ${sqlString(empty)}

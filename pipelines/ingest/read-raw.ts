@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DataError } from "../errors.ts";
-import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import type { DecodedFile } from "./decode.ts";
 
 export interface RawRead {
@@ -27,6 +27,8 @@ export async function readRaw(
   warehouse: Warehouse,
   file: { chemin: string; fichierId: number; disque?: string; octets: () => Buffer; masquerLignes?: boolean },
   decoded: DecodedFile,
+  /** The columns the loader reads, when it says so; every line is still split and checked whole. */
+  colonnes?: string[],
 ): Promise<RawRead> {
   const duplicates = decoded.entete.filter((column, index) => decoded.entete.indexOf(column) !== index);
   if (duplicates.length) {
@@ -41,7 +43,7 @@ export async function readRaw(
     const columns = decoded.entete.map((column) => `${sqlString(column)}: 'VARCHAR'`).join(", ");
     await warehouse.run(`
       DROP VIEW IF EXISTS brut; DROP TABLE IF EXISTS brut_numerote; DROP TABLE IF EXISTS brut_lu; DROP TABLE IF EXISTS rejets_lecture;
-      CREATE TEMP TABLE brut_lu AS SELECT * FROM read_csv(${sqlString(readable)},
+      CREATE TEMP TABLE brut_lu AS SELECT ${colonnes?.length ? colonnes.map(sqlIdentifier).join(", ") : "*"} FROM read_csv(${sqlString(readable)},
         delim = ${sqlString(decoded.separateur)}, header = true, quote = '"', escape = '"', auto_detect = false,
         columns = {${columns}}, store_rejects = true, rejects_table = 'rejets_lecture', rejects_scan = 'rejets_lecture_scan',
         max_line_size = 10000000);

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "./chromium.ts";
 
 export interface BrowserSession {
@@ -15,6 +15,8 @@ export interface BrowserSession {
 export const A4_VIEWPORT = { width: 900, height: 1200 };
 
 export async function openBrowser(): Promise<BrowserSession> {
+  // Loaded on first use: every CLI command would otherwise pay its start-up time, even those that print nothing.
+  const { chromium } = await import("playwright-core");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),

@@ -2,7 +2,6 @@
 // temporary folder then swapped in, so a failed run leaves the previous exports intact.
 import fs from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { catalogueEntries, type CatalogueEntry } from "./catalogue.ts";
 
@@ -93,6 +92,8 @@ interface ExportRow extends Record<string, unknown> {
 
 /** One sheet per level; numbers stay numbers, shown with the indicator's decimals (Excel applies the French locale). */
 async function writeWorkbook(file: string, rows: ExportRow[], entries: CatalogueEntry[]): Promise<void> {
+  // Loaded here, not at the top: the other commands (importer first) need no spreadsheet library.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Observatoire GIP Gers Solidaire";
   const decimals = new Map(entries.map((entry) => [entry.id_indicateur, entry.decimales]));
