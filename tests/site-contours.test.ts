@@ -79,12 +79,14 @@ describe.skipIf(!HAS_SHARED)(`contours réels du Gers (${HAS_SHARED ? "../shared
   let work: string;
   let contours: ContoursFile;
   let raw: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+  let importWarnings: string;
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-contours-"));
     for (const step of [["importer", "--donnees", SHARED], ["calculer"], ["publier"]]) {
       const outcome = await observatoire([...step, "--sortie", "sortie"], work);
       if (outcome.code !== 0) throw new Error(`${step[0]} : ${outcome.stderr}`);
+      if (step[0] === "importer") importWarnings = outcome.stderr;
     }
     contours = JSON.parse(fs.readFileSync(path.join(work, "sortie/.publication/racine/data/contours.json"), "utf8")) as ContoursFile;
     raw = JSON.parse(fs.readFileSync(path.join(SHARED, "geo/communes-32-gers.geojson"), "utf8")) as typeof raw;
@@ -104,6 +106,11 @@ describe.skipIf(!HAS_SHARED)(`contours réels du Gers (${HAS_SHARED ? "../shared
       const current = old === "32074" ? "32344" : "32365";
       expect(d3.geoContains(byCode.get(current)!, centre), `${old} dans ${current}`).toBe(true);
     }
+  });
+
+  it("says the contours have no geography year and names the former codes that reveal an older COG", () => {
+    const warning = importWarnings.split("\n").find((line) => line.includes("communes-32-gers.geojson : année de géographie des contours introuvable"));
+    expect(warning).toContain("4 code(s) antérieur(s) au COG en vigueur (32067, 32074, 32260, 32413)");
   });
 
   it("dissolves each EPCI of the Gers so that it covers its communes", () => {

@@ -153,6 +153,7 @@ export async function loadContours(
       await warehouse.run("UPDATE journal_import SET remplace_par = ? WHERE fichier_id = ?", [fichierId, old.fichier_id]);
       warn(`${path.join(old.dossier, old.chemin)} (contours chargés précédemment) est remplacé par ${chemin}.`);
     }
+    if (parsed.geoAnnee === undefined) await warnUndatedContours(warehouse, fichierId, chemin, warn);
     const ended = new Date();
     await warehouse.run("INSERT INTO journal_import VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, NULL)", [
       fichierId, executionId, candidate.dossier, candidate.chemin, sha256, candidate.taille, CONTOURS_SOURCE_ID,
@@ -162,4 +163,20 @@ export async function loadContours(
     reports.push({ ...base, dureeMs: ended.getTime() - started.getTime(), etat: "charge" });
   }
   return reports;
+}
+
+/**
+ * Every figure states its geography year; undated contours still load, since the passage table maps old codes onto
+ * the current COG, but the officer is told which codes gave away an older geography and how to date the file.
+ */
+async function warnUndatedContours(warehouse: Warehouse, fichierId: number, chemin: string, warn: (message: string) => void): Promise<void> {
+  const former = await warehouse.all<{ code_commune: string }>(
+    `SELECT DISTINCT code_commune FROM ${CONTOURS_TABLE}
+     WHERE fichier_id = ? AND code_commune NOT IN (SELECT code_commune FROM geo_commune) ORDER BY code_commune`,
+    [fichierId],
+  );
+  const older = former.length
+    ? ` ; ${former.length} code(s) antérieur(s) au COG en vigueur (${former.slice(0, 5).map((row) => row.code_commune).join(", ")}${former.length > 5 ? "…" : ""}) sont rapportés à leur commune actuelle`
+    : "";
+  warn(`${chemin} : année de géographie des contours introuvable (ni propriété geo_annee ou annee_cog, ni année dans le nom)${older}. Indiquez l'année dans le nom du fichier (ex. « communes-2018.geojson »).`);
 }
