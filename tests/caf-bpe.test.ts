@@ -8,6 +8,7 @@ import { importFiles, type ImportReport } from "../pipelines/ingest/import-files
 import { NEGATIVE_COUNT, UNREADABLE_YEAR } from "../pipelines/ingest/load-wide.ts";
 import { CAF_ABROAD, CAF_UNKNOWN, CAF_UNLOCATED } from "../pipelines/ingest/sources/caf.ts";
 import { BPE, CAF } from "../indicators/external-variables.ts";
+import { readInventory } from "../pipelines/warehouse/inventory.ts";
 import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
@@ -49,6 +50,12 @@ describe("CAF – séries Cafdata (data.caf.fr)", () => {
     expect(byName["txcouv_pe_dep.csv"]).toMatchObject({ niveau: "departement", lignesChargees: 1 });
     expect(byName["txcouv_pe_nat.csv"]).toMatchObject({ niveau: "france", lignesChargees: 1 });
     for (const file of report.fichiers) expect(file.lignesChargees + file.lignesRejetees).toBe(file.lignesLues);
+  });
+
+  it("shows in the inventory the first and last millésime and geography of a series file, which names none", async () => {
+    const { warehouse } = await load("caf-cafdata");
+    const sources = (await readInventory(warehouse)).sources.filter((source) => source.source_id === "caf_prestations");
+    expect(sources).toMatchObject([{ millesime: null, millesimes_lignes: [2022, 2023], geo_annee: null, geo_annees_lignes: [2023, 2024] }]);
   });
 
   it("met en quarantaine, localisées et motivées, les lignes hors commune et les valeurs impossibles", async () => {

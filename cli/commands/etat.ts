@@ -46,7 +46,7 @@ function describeInventory(inventory: Inventory): string {
   }
   lines.push("", "Sources chargées :");
   const table = inventory.sources.map((source) => [
-    source.source_id, source.niveau ?? "—", String(source.millesime ?? "?"), String(source.geo_annee ?? "—"),
+    source.source_id, source.niveau ?? "—", source.millesimes_lignes?.join("–") ?? String(source.millesime ?? "?"), source.geo_annees_lignes?.join("–") ?? String(source.geo_annee ?? "—"),
     formatEntier(source.lignes_lues), formatEntier(source.lignes_chargees), formatEntier(source.lignes_rejetees),
   ]);
   lines.push(...alignColumns([["source", "niveau", "millésime", "géographie", "lues", "chargées", "rejetées"], ...table], [4, 5, 6]));

@@ -5,7 +5,10 @@ export type InventorySource = {
   source_id: string;
   niveau: string | null;
   millesime: number | null;
+  /** Series files (CAF) carry a millésime and a geography per row: their first and last, when the file names none. */
+  millesimes_lignes: [number, number] | null;
   geo_annee: number | null;
+  geo_annees_lignes: [number, number] | null;
   fichiers: number;
   lignes_lues: number;
   lignes_chargees: number;
@@ -27,12 +30,21 @@ export interface Inventory {
 
 export async function readInventory(warehouse: Warehouse, maxRejets = 50): Promise<Inventory> {
   const sources = await warehouse.all<InventorySource>(`
-    SELECT source_id, niveau, millesime, geo_annee, count(*)::INTEGER AS fichiers,
+    SELECT source_id, niveau, millesime,
+           CASE WHEN millesime IS NULL AND min(s.premier) IS NOT NULL THEN [min(s.premier), max(s.dernier)] END AS millesimes_lignes,
+           geo_annee,
+           CASE WHEN geo_annee IS NULL AND min(s.geo_premiere) IS NOT NULL THEN [min(s.geo_premiere), max(s.geo_derniere)] END AS geo_annees_lignes,
+           count(*)::INTEGER AS fichiers,
            sum(lignes_lues)::INTEGER AS lignes_lues, sum(lignes_chargees)::INTEGER AS lignes_chargees,
            sum(lignes_rejetees)::INTEGER AS lignes_rejetees, bool_or(demo) AS demo,
            list(dossier || '/' || chemin ORDER BY chemin) AS chemins
-    FROM journal_import WHERE remplace_par IS NULL
-    GROUP BY ALL ORDER BY source_id, niveau, millesime`);
+    FROM journal_import
+    LEFT JOIN (
+      SELECT fichier_id, min(millesime) AS premier, max(millesime) AS dernier, min(geo_annee) AS geo_premiere, max(geo_annee) AS geo_derniere
+      FROM valeurs_brutes GROUP BY fichier_id
+    ) s USING (fichier_id)
+    WHERE remplace_par IS NULL
+    GROUP BY source_id, niveau, millesime, geo_annee ORDER BY source_id, niveau, millesime`);
   const territoire = (await warehouse.tableExists("geo_territoire"))
     ? ((await warehouse.one<NonNullable<Inventory["territoire"]>>("SELECT * FROM geo_territoire")) ?? null)
     : null;
