@@ -65,7 +65,8 @@ async function describeValues(indicator: Indicator, niveau: string, sortie: stri
     return [
       `${indicator.numero}. ${indicator.libelle} (${indicator.unite}) — niveau ${niveau}`,
       demo?.demo ? "⚠ Données de démonstration : ces chiffres ne sont pas des statistiques officielles." : "",
-      ...alignColumns([["code", "territoire", "valeur", "rang", "écart au département", "millésime"], ...table], [2, 3, 4]),
+      // A gap between two rates is in points, as on the site.
+      ...alignColumns([["code", "territoire", "valeur", "rang", `écart au département (${indicator.unite === "%" ? "points" : indicator.unite})`, "millésime"], ...table], [2, 3, 4]),
       `Source : ${indicator.sources.join(" ; ")}.`,
     ].filter(Boolean).join("\n");
   } finally {
