@@ -2,7 +2,6 @@
 import { z } from "zod";
 
 export const NIVEAUX_PUBLICATION = ["commune", "epci", "departement", "region", "france"] as const;
-export type NiveauPublication = (typeof NIVEAUX_PUBLICATION)[number];
 
 export const THEMES = {
   demographie: "Démographie",

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { UsageError } from "../../pipelines/errors.ts";
-import { formatEntier } from "../../pipelines/publish/format-fr.ts";
+import { formatDateHeure, formatEntier } from "../../pipelines/publish/format-fr.ts";
 import { openExistingWarehouse } from "../../pipelines/warehouse/atomic-build.ts";
 import { readInventory, type Inventory } from "../../pipelines/warehouse/inventory.ts";
 import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
@@ -42,7 +42,7 @@ function describeInventory(inventory: Inventory): string {
   }
   if (inventory.derniere_execution) {
     const run = inventory.derniere_execution;
-    lines.push(`Dernière exécution : « ${run.commande} » du ${run.debut.replace("T", " à ")}`);
+    lines.push(`Dernière exécution : « ${run.commande} » du ${formatDateHeure(new Date(run.debut))}`);
   }
   lines.push("", "Sources chargées :");
   const table = inventory.sources.map((source) => [

@@ -8,7 +8,6 @@ export const ITEM_UNKNOWN_COMMUNE = "code commune inconnu du code officiel géog
 export const ITEM_NO_COMMUNE = "code commune absent";
 export const itemNoYear = (colonne?: string) =>
   colonne ? `millésime introuvable : colonne ${colonne} vide et aucune année dans le nom du fichier` : "millésime introuvable : aucune année dans le nom du fichier";
-export const ITEM_NO_YEAR = itemNoYear("AN");
 export const itemBadValue = (valeurs: string[]) => `valeur inattendue (valeurs possibles : ${valeurs.join(", ")})`;
 export const ITEM_EMPTY_VALUE = "case vide (valeur obligatoire)";
 export const ITEM_BAD_COORDINATE = "coordonnée non numérique";
