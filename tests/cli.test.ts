@@ -168,6 +168,15 @@ describe("observatoire calculer and indicateurs", () => {
     expect(catalogue).toHaveLength(40);
   });
 
+  it("keeps the other steps' exports (social offer, activity report) when calculer runs alone", async () => {
+    const exportsDir = path.join(work, "sortie/exports");
+    const others = ["offre_sociale.csv", "acces.csv", "besoin_offre.csv", "zones_blanches.csv", "rapport-2020.md", "rapport-2020.csv", "rapport-2020.json"];
+    const before = Object.fromEntries(others.map((name) => [name, fs.readFileSync(path.join(exportsDir, name), "utf8")]));
+    const calcul = await observatoire(["calculer"], work);
+    expect(calcul.code, calcul.stderr).toBe(0);
+    for (const name of others) expect(fs.readFileSync(path.join(exportsDir, name), "utf8"), name).toBe(before[name]);
+  });
+
   it("lists the catalogue and prints one indicator in French number formats", async () => {
     const catalogue = await observatoire(["indicateurs"], work);
     expect(catalogue.stdout).toMatch(/23\s+tx_chomage\s+Taux de chômage des 15-64 ans/);

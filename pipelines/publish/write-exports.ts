@@ -6,8 +6,8 @@ import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { catalogueEntries, type CatalogueEntry } from "./catalogue.ts";
 
 export const EXPORTS_DIR = "exports";
-/** Files other steps write here (activity report, social offer): carried over when the indicator exports are rebuilt. */
-const OTHER_STEPS_FILES = /^(rapport-\d{4}\.(md|csv|json)|offre_sociale\.csv|acces\.csv)$/;
+/** This step's files; whatever else lies here (activity report, social offer) belongs to other steps and is kept. */
+const OWN_FILES = new Set(["indicateurs.csv", "indicateurs.parquet", "indicateurs.xlsx", "catalogue.csv", "catalogue.json"]);
 
 const LEVELS = [
   { niveau: "commune", feuille: "Communes" },
@@ -52,11 +52,11 @@ export async function writeExports(warehouse: Warehouse, outputDir: string): Pro
     const rows = await warehouse.all<ExportRow>(EXPORT_QUERY);
     await writeWorkbook(file("indicateurs.xlsx"), rows, entries);
     if (fs.existsSync(finalDir)) {
-      for (const name of fs.readdirSync(finalDir).filter((entry) => OTHER_STEPS_FILES.test(entry))) fs.copyFileSync(path.join(finalDir, name), file(name));
+      for (const name of fs.readdirSync(finalDir).filter((entry) => !OWN_FILES.has(entry))) fs.cpSync(path.join(finalDir, name), file(name), { recursive: true });
     }
     fs.rmSync(finalDir, { recursive: true, force: true });
     fs.renameSync(buildDir, finalDir);
-    return { dossier: finalDir, fichiers: fs.readdirSync(finalDir).filter((name) => !OTHER_STEPS_FILES.test(name)).sort(), lignes: rows.length };
+    return { dossier: finalDir, fichiers: [...OWN_FILES].filter((name) => fs.existsSync(path.join(finalDir, name))).sort(), lignes: rows.length };
   } finally {
     fs.rmSync(buildDir, { recursive: true, force: true });
   }
