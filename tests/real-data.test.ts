@@ -113,9 +113,11 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
     expect(ignored[0]!.motif).toBe("type de fichier non pris en charge pour l'instant (.md)");
   });
 
-  it("warns that the populations légales file has no millésime in its name or folder", () => {
+  it("warns that the populations légales file and the contours name no millésime, and nothing else", () => {
     expect(report.avertissements).toEqual([
       `${path.join(DATA, PL)} : millésime introuvable dans le nom du fichier ou de son dossier ; chargé sans millésime. Renommez le dossier (ex. « populations-legales-2022 »).`,
+      `${path.join(DATA, "geo/communes-32-gers.geojson")} : année de géographie des contours introuvable (ni propriété geo_annee ou annee_cog, ni année dans le nom) ; ` +
+        "4 code(s) antérieur(s) au COG en vigueur (32067, 32074, 32260, 32413) sont rapportés à leur commune actuelle. Indiquez l'année dans le nom du fichier (ex. « communes-2018.geojson »).",
     ]);
   });
 
