@@ -3,26 +3,22 @@
 // the exact located French reason of every bad input, and the per-commune counts with their zeros.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
 import { NEGATIVE_COUNT, UNREADABLE_YEAR } from "../pipelines/ingest/load-wide.ts";
 import { CAF_ABROAD, CAF_UNKNOWN, CAF_UNLOCATED } from "../pipelines/ingest/sources/caf.ts";
 import { BPE, CAF } from "../indicators/external-variables.ts";
 import { readInventory } from "../pipelines/warehouse/inventory.ts";
 import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
+import { memoryWarehouse } from "./support/memory-warehouse.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const fixture = (name: string) => path.join(FIXTURES, name);
 const UNKNOWN_COMMUNE = "code commune inconnu du code officiel géographique";
 
-const opened: Warehouse[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
 
 async function load(...cases: string[]): Promise<{ warehouse: Warehouse; report: ImportReport }> {
-  const warehouse = await Warehouse.open(":memory:");
-  opened.push(warehouse);
+  const warehouse = await memoryWarehouse();
   const report = await importFiles(warehouse, { dossiers: cases.map(fixture), territoire: "32", commande: "test" });
   return { warehouse, report };
 }

@@ -4,11 +4,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DataError } from "../pipelines/errors.ts";
 import { decodeFile } from "../pipelines/ingest/decode.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
 import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
+import { memoryWarehouse } from "./support/memory-warehouse.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -18,26 +19,16 @@ const UNKNOWN_COMMUNE = "code commune inconnu du code officiel géographique";
 const MERGED_NON_ADDITIVE = "commune fusionnée : valeur non additive (médiane, taux) non reportée";
 const MERGED_SECRET = "commune fusionnée : une commune d'origine est sous secret statistique";
 
-const opened: Warehouse[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-
-async function openWarehouse(): Promise<Warehouse> {
-  const warehouse = await Warehouse.open(":memory:");
-  opened.push(warehouse);
-  return warehouse;
-}
 
 async function load(...cases: string[]): Promise<{ warehouse: Warehouse; report: ImportReport }> {
-  const warehouse = await openWarehouse();
+  const warehouse = await memoryWarehouse();
   const report = await importFiles(warehouse, { dossiers: cases.map(fixture), territoire: "32", commande: "test" });
   return { warehouse, report };
 }
 
 /** Runs an import that must fail and returns its DataErrors (and the warehouse, to check nothing was kept). */
 async function loadFailing(name: string): Promise<{ warehouse: Warehouse; errors: DataError[] }> {
-  const warehouse = await openWarehouse();
+  const warehouse = await memoryWarehouse();
   let caught: unknown;
   try {
     await importFiles(warehouse, { dossiers: [fixture(name)], territoire: "32", commande: "test" });
@@ -522,7 +513,7 @@ describe("re-loading", () => {
   });
 
   it("loading the same folder twice does not duplicate anything (second time: deja_charge)", async () => {
-    const warehouse = await openWarehouse();
+    const warehouse = await memoryWarehouse();
     const options = { dossiers: [fixture("blank-lines")], territoire: "32", commande: "test" };
     const first = await importFiles(warehouse, options);
     const count = async () =>
@@ -560,7 +551,7 @@ describe("re-loading", () => {
   });
 
   it("a later run with another file for the same source and millésime replaces the earlier one", async () => {
-    const warehouse = await openWarehouse();
+    const warehouse = await memoryWarehouse();
     await importFiles(warehouse, { dossiers: [fixture("two-folders/a")], territoire: "32", commande: "test" });
     expect(await cogCell(warehouse, "32013", "MED21")).toMatchObject({ valeur: 21800 });
     const report = await importFiles(warehouse, { dossiers: [fixture("two-folders/b")], territoire: "32", commande: "test" });

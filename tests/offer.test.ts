@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Polygon } from "geojson";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importFiles } from "../pipelines/ingest/import-files.ts";
 import { summariseAccess } from "../pipelines/offer/access-summary.ts";
 import { centroidOf } from "../pipelines/offer/centroids.ts";
@@ -18,6 +18,7 @@ import { MOTIF_SANS_ANALYSE, offerSiteFiles } from "../pipelines/offer/site-offe
 import { computeWhiteZones } from "../pipelines/offer/white-zones.ts";
 import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
 import { installFixture, type FixtureValue } from "./support/compute-fixture.ts";
+import { memoryWarehouse } from "./support/memory-warehouse.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const SHARED = path.resolve("../shared/data");
@@ -26,17 +27,8 @@ const ANCT = path.join(SHARED, "anct-france-services");
 const sharedExists = fs.existsSync(ANCT) && fs.existsSync(GEO);
 if (!sharedExists) console.warn("../shared/data absent : tests de l'offre sur données réelles ignorés");
 
-const opened: Warehouse[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-async function memory(): Promise<Warehouse> {
-  const warehouse = await Warehouse.open(":memory:");
-  opened.push(warehouse);
-  return warehouse;
-}
 async function imported(...dossiers: string[]): Promise<Warehouse> {
-  const warehouse = await memory();
+  const warehouse = await memoryWarehouse();
   await importFiles(warehouse, { dossiers, territoire: "32", commande: "test" });
   return warehouse;
 }
@@ -61,7 +53,7 @@ describe("distance à vol d'oiseau", () => {
   }
 
   it("la macro DuckDB donne les mêmes distances que TypeScript, dans les deux sens", async () => {
-    const warehouse = await memory();
+    const warehouse = await memoryWarehouse();
     await warehouse.run(distanceMacroSql());
     for (const [, [lon1, lat1, lon2, lat2]] of cases) {
       const row = await warehouse.one<{ aller: number; retour: number }>(
@@ -134,7 +126,7 @@ describe("taux par population cible : rapport de sommes à tous les niveaux", ()
   ];
 
   async function run() {
-    const warehouse = await memory();
+    const warehouse = await memoryWarehouse();
     await installFixture(warehouse, values);
     await writeCategoryTables(warehouse);
     // Coverage: the BPE covers both départements, the GIP's list only the Gers.
@@ -232,7 +224,7 @@ describe("quadrants besoin / offre", () => {
   });
 
   it("donne en SQL la même classe qu'en TypeScript", async () => {
-    const warehouse = await memory();
+    const warehouse = await memoryWarehouse();
     const grid = [-1.5, -0.01, 0, 0.01, 2];
     for (const besoin of grid) {
       for (const offre of grid) {

@@ -46,7 +46,9 @@ describe.skipIf(!HAS_CHROMIUM)(`observatoire pdf${HAS_CHROMIUM ? "" : ` (${SANS_
     const pdfs = fs.readdirSync(path.join(demo.sortie, "pdf")).filter((name) => name.endsWith(".pdf"));
     expect(pdfs).toHaveLength(15);
     expect(demo.pipeline.stderr).toMatch(/15 PDF écrits dans sortie\/pdf en [\d,]+\s+s/);
-    for (const epci of manifest.epcis.filter((candidate) => candidate.rattachement === "territoire")) {
+    const territoire = manifest.epcis.filter((candidate) => candidate.rattachement === "territoire");
+    expect(territoire).toHaveLength(15);
+    for (const epci of territoire) {
       const file = path.join(demo.sortie, "pdf", pdfs.find((name) => name.startsWith(`portrait-${epci.code}-`))!);
       const [width, height] = pageSize(file);
       expect(Math.abs(width - 595), file).toBeLessThan(1.5);

@@ -115,15 +115,20 @@ describe.skipIf(!HAS_SHARED)(`contours réels du Gers (${HAS_SHARED ? "../shared
 
   it("dissolves each EPCI of the Gers so that it covers its communes", () => {
     expect(contours.epcis.features).toHaveLength(17);
+    // A concave commune's centroid may fall outside it: those are not checked, but almost all communes are.
+    let checked = 0;
     for (const epci of contours.epcis.features) {
       const members = contours.communes.features.filter((feature) => feature.properties.code_epci === epci.properties.code);
       expect(members).toHaveLength(epci.properties.nb_communes);
       expect(d3.geoArea(epci) / d3.sum(members, (feature) => d3.geoArea(feature)), epci.properties.code).toBeCloseTo(1, 2);
       for (const commune of members) {
         const centre = d3.geoCentroid(commune);
-        if (d3.geoContains(commune, centre)) expect(d3.geoContains(epci, centre), `${commune.properties.code} dans ${epci.properties.code}`).toBe(true);
+        if (!d3.geoContains(commune, centre)) continue;
+        expect(d3.geoContains(epci, centre), `${commune.properties.code} dans ${epci.properties.code}`).toBe(true);
+        checked += 1;
       }
     }
+    expect(checked).toBeGreaterThan(400);
   });
 
   it.skipIf(!HAS_CHROMIUM)(`draws the maps on the home page and the portraits${HAS_CHROMIUM ? "" : ` (${SANS_CHROMIUM})`}`, async () => {

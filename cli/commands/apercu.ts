@@ -6,13 +6,11 @@ import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { UsageError } from "../../pipelines/errors.ts";
-import { openExistingWarehouse } from "../../pipelines/warehouse/atomic-build.ts";
-import { readSiteData } from "../../pipelines/publish/site-data.ts";
-import { shapeSiteFiles } from "../../pipelines/publish/site-files.ts";
 import { PROJECT_ROOT, SITE_SOURCES, siteDir } from "../../pipelines/publish/site-paths.ts";
-import { copySiteSources, prepareStagingRoot } from "../../pipelines/publish/staging-root.ts";
+import { stageSiteData } from "../../pipelines/publish/build-site.ts";
+import { FRAMEWORK_CLI } from "../../pipelines/publish/framework-build.ts";
+import { copySiteSources } from "../../pipelines/publish/staging-root.ts";
 import { startStaticServer } from "../../pipelines/publish/static-server.ts";
-import { writeSiteData } from "../../pipelines/publish/write-site-data.ts";
 import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
 import { Reporter } from "../output.ts";
 
@@ -53,21 +51,12 @@ async function servePublishedSite(sortie: string, port: number, reporter: Report
 
 /** Framework's preview on the staging root; edits under site/ are copied there, and Framework reloads the page. */
 async function developmentPreview(sortie: string, port: number, reporter: Reporter): Promise<void> {
-  const warehouse = await openExistingWarehouse(sortie);
-  if (!warehouse) throw new UsageError(`aucun entrepôt dans ${sortie}.`, "Lancez d'abord « npm start » ou « observatoire pipeline --donnees <dossier> ».");
-  let data;
-  try {
-    data = await readSiteData(warehouse);
-  } finally {
-    warehouse.close();
-  }
-  const racine = prepareStagingRoot(sortie);
-  writeSiteData(racine, shapeSiteFiles(data, new Date()));
+  const { racine } = await stageSiteData(sortie, new Date());
   const watcher = fs.watch(SITE_SOURCES, { recursive: true }, (_event, file) => {
     if (file && !file.startsWith(".observablehq") && fs.existsSync(path.join(SITE_SOURCES, file))) copySiteSources(racine, file);
   });
   reporter.info(`Aperçu de développement de ${SITE_SOURCES} (données de ${sortie}).`);
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "preview", "--no-open", "--host", "127.0.0.1", "--port", String(port)], {
+  const child = spawn(process.execPath, [FRAMEWORK_CLI, "preview", "--no-open", "--host", "127.0.0.1", "--port", String(port)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, OBSERVATOIRE_SITE_RACINE: path.resolve(racine), OBSERVABLE_TELEMETRY_DISABLE: "1" },
     stdio: "inherit",

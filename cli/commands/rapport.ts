@@ -2,7 +2,7 @@
 // series, motives, EPCIs, camping-car), small counts masked, in the terminal and in sortie/exports/rapport-AAAA.*.
 import type { Command } from "commander";
 import { z } from "zod";
-import { derniereAnnee, construireRapport, type Rapport } from "../../pipelines/activity/report.ts";
+import { construireRapport, type Rapport } from "../../pipelines/activity/report.ts";
 import { anneesActivite } from "../../pipelines/activity/report-data.ts";
 import { resume, sectionsRapport, titreRapport, AVERTISSEMENT_DEMO } from "../../pipelines/activity/report-format.ts";
 import { writeReport } from "../../pipelines/activity/write-report.ts";
@@ -36,7 +36,7 @@ export async function runRapport(options: RapportOptions, reporter: Reporter, { 
   let rapport: Rapport;
   try {
     const annees = await anneesActivite(warehouse);
-    const annee = options.annee ?? (await derniereAnnee(warehouse));
+    const annee = options.annee ?? annees.at(-1);
     if (annee === undefined) {
       reporter.info("Aucun journal d'activité du GIP n'est chargé : pas de rapport d'activité (formats attendus : docs/journaux-activite.md).");
       return undefined;

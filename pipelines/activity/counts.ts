@@ -21,10 +21,9 @@ const COMPTES_COMMUNAUX: { racine: string; table: string; filtre?: string; disti
 
 /** Rows of logs whose file is current (not superseded), with their current commune. */
 function located(table: string): string {
-  return `SELECT l.*, coalesce(p.code_actuel, a.code_commune) AS code_actuel
+  return `SELECT l.*, p.code_actuel
     FROM ${table} l
-    LEFT JOIN geo_passage_commune p ON p.code_ancien = l.code_commune
-    LEFT JOIN geo_arrondissement_municipal a ON a.code_arrondissement = l.code_commune
+    LEFT JOIN cog_passage p ON p.code_ancien = l.code_commune
     WHERE l.fichier_id IN (SELECT fichier_id FROM journal_import WHERE remplace_par IS NULL)`;
 }
 

@@ -148,7 +148,7 @@ async function parCommune(warehouse: Warehouse, arbre: Arbre, query: string): Pr
   const found = await warehouse.all<{ code: string; n: number }>(`
     SELECT c.code_commune AS code, coalesce(sum(q.n), 0)::DOUBLE AS n
     FROM geo_commune c
-    LEFT JOIN geo_passage_commune p ON p.code_actuel = c.code_commune
+    LEFT JOIN cog_passage p ON p.code_actuel = c.code_commune
     LEFT JOIN (${query}) q ON q.code_commune = p.code_ancien
     WHERE c.dans_territoire GROUP BY ALL`);
   return withSums(arbre, new Map(found.map((row) => [cle("commune", row.code), row.n])));

@@ -88,11 +88,6 @@ const LIBELLES_REPARTITIONS: Record<IdRepartition, string> = {
   motifs: "Appels au Numéro Vert Social par motif", suites: "Appels au Numéro Vert Social par suite donnée", types_violence: "Fiches de l'observatoire des violences par type de violence",
 };
 
-/** The latest year with an activity log, or undefined when none is loaded. */
-export async function derniereAnnee(warehouse: Warehouse): Promise<number | undefined> {
-  return (await anneesActivite(warehouse)).at(-1);
-}
-
 export async function construireRapport(warehouse: Warehouse, annee: number): Promise<Rapport> {
   const arbre = await lireArbre(warehouse);
   const denominateurs = await lireDenominateurs(warehouse);

@@ -13,7 +13,6 @@ export interface Arbre {
   epciEntiers: string[];
 }
 
-export type Niveau = "commune" | "epci" | "departement" | "region" | "france";
 export const cle = (niveau: string, code: string) => `${niveau}:${code}`;
 
 export interface ValeurPubliable {

@@ -67,6 +67,12 @@ export async function buildGeography(warehouse: Warehouse, territoire: string): 
     CREATE OR REPLACE TABLE geo_arrondissement_municipal AS
       SELECT code AS code_arrondissement, commune AS code_commune FROM decoupage_communes
       WHERE type = 'arrondissement-municipal';
+    -- Every code a file may use for a commune. Arrondissements only come from sources that publish nothing else
+    -- (the CAF, the BPE, the GIP's logs): the INSEE loaders refuse them, so adding them never double-counts a commune.
+    CREATE OR REPLACE TABLE cog_passage AS
+      SELECT code_ancien, code_actuel FROM geo_passage_commune
+      UNION ALL
+      SELECT code_arrondissement, code_commune FROM geo_arrondissement_municipal;
     DROP TABLE decoupage_communes;
     DROP TABLE decoupage_epci;
   `);

@@ -13,10 +13,9 @@ export async function countEquipments(warehouse: Warehouse): Promise<void> {
     INSERT INTO bpe_categories VALUES ${categories};
     -- The BPE codes Paris, Lyon and Marseille by arrondissement: each is counted in its commune.
     CREATE OR REPLACE TEMP TABLE bpe_localises AS
-      SELECT e.fichier_id, e.millesime, e.code_commune, e.categorie, e.mobile, coalesce(p.code_actuel, a.code_commune) AS code_actuel
+      SELECT e.fichier_id, e.millesime, e.code_commune, e.categorie, e.mobile, p.code_actuel
       FROM bpe_equipements e
-      LEFT JOIN geo_passage_commune p ON p.code_ancien = e.code_commune
-      LEFT JOIN geo_arrondissement_municipal a ON a.code_arrondissement = e.code_commune
+      LEFT JOIN cog_passage p ON p.code_ancien = e.code_commune
       WHERE e.fichier_id IN (SELECT fichier_id FROM journal_import WHERE remplace_par IS NULL);
     CREATE OR REPLACE TABLE bpe_comptes AS
       WITH couverture AS (

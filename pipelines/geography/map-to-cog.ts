@@ -21,13 +21,6 @@ export async function mapValuesToCog(warehouse: Warehouse): Promise<void> {
   await computeDistances(warehouse);
   await prepareAccessValues(warehouse);
   await warehouse.run(`
-    -- Every code a file may use for a commune. Arrondissements only come from sources that publish nothing else
-    -- (the CAF): the INSEE loaders refuse them, so adding them here never double-counts a commune.
-    CREATE OR REPLACE TABLE cog_passage AS
-      SELECT code_ancien, code_actuel FROM geo_passage_commune
-      UNION ALL
-      SELECT code_arrondissement, code_commune FROM geo_arrondissement_municipal;
-
     -- Current communes that receive several codes of one file: only those need merging.
     CREATE OR REPLACE TABLE cog_fusions AS
       SELECT v.fichier_id, v.code_geo, p.code_actuel

@@ -8,6 +8,7 @@ import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import type { Candidate } from "./discover.ts";
+import { yearIn } from "./variables.ts";
 import type { FileReport, Ignored } from "./import-files.ts";
 
 export const CONTOURS_SOURCE_ID = "contours_communes";
@@ -89,8 +90,7 @@ function yearOf(sample: Feature, chemin: string): number | undefined {
     const value = Number(sample.properties?.[key]);
     if (Number.isInteger(value) && value >= 1990 && value <= 2100) return value;
   }
-  const years = [...chemin.matchAll(/(?<!\d)(19[9]\d|20\d{2})(?!\d)/g)].map((match) => Number(match[1]));
-  return years.at(-1);
+  return yearIn(chemin, /(?<!\d)(?:199\d|20\d{2})(?!\d)/g);
 }
 
 /**

@@ -103,8 +103,7 @@ export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{
       SELECT idx, ligne, ${sqlString(commune.nom ?? "DEPCOM")}, commune,
              CASE WHEN commune IS NULL THEN ${sqlString(ITEM_NO_COMMUNE)} ELSE ${sqlString(ITEM_UNKNOWN_COMMUNE)} END
       FROM items
-      WHERE commune IS NULL OR (commune NOT IN (SELECT code_ancien FROM geo_passage_commune)
-                                AND commune NOT IN (SELECT code_arrondissement FROM geo_arrondissement_municipal));
+      WHERE commune IS NULL OR commune NOT IN (SELECT code_ancien FROM cog_passage);
     INSERT INTO problemes SELECT idx, ligne, ${sqlString(anneeLabel ?? "")}, annee_brute, ${sqlString(itemNoYear(anneeLabel))} FROM items WHERE millesime IS NULL;
     ${attributs.map(attributeChecks).join("\n")}
     -- The type must exist in the nomenclature of the row's own vintage; a code of another vintage says which.

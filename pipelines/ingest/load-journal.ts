@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { DataError } from "../errors.ts";
 import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { normaliserEntete, sqlNormaliser, trouverColonne } from "./header-match.ts";
-import { colonnesIdentifiantes, refusIdentifiantes, type ColonneIdentifiante } from "./identifying-columns.ts";
+import { colonnesIdentifiantes, COURRIEL, refusIdentifiantes, TELEPHONE, type ColonneIdentifiante } from "./identifying-columns.ts";
 import { sqlEmpreinte, type Pseudonymisation } from "./pseudonymise.ts";
 import { forgetRaw } from "./read-raw.ts";
 import type { ChampJournal, JournalSource, TypeChamp } from "./sources/definition.ts";
@@ -117,7 +117,7 @@ function parsed(champ: ChampJournal, raw: string, cle: string): string {
     case "duree": return duration(raw);
     // Spreadsheets drop the leading zero of codes like 01004.
     case "commune": return `(SELECT code FROM (SELECT CASE WHEN regexp_full_match(${raw}, '[0-9]{4}') THEN '0' || ${raw} ELSE upper(${raw}) END AS code) c
-      WHERE code IN (SELECT code_ancien FROM geo_passage_commune) OR code IN (SELECT code_arrondissement FROM geo_arrondissement_municipal))`;
+      WHERE code IN (SELECT code_ancien FROM cog_passage))`;
     case "epci": return `(SELECT code_epci FROM geo_epci WHERE code_epci = ${noSpaces(raw)})`;
     case "categorie": return `(SELECT libelle FROM journal_categories k WHERE k.cible = ${sqlString(champ.cible)} AND k.cle = ${sqlNormaliser(raw)})`;
     // The same id gives the same pseudonym in every log and year (calls link interactions), yet the log's own id
@@ -171,7 +171,8 @@ export async function loadJournal(warehouse: Warehouse, plan: JournalPlan, fichi
     if (champ.cible === source.date) problem(champ, raw, sqlString(MOTIFS_JOURNAL.horsAnnee(annee)), `year(${champ.cible}) <> ${annee}`);
     if (champ.type === "identifiant") {
       problem(champ, "NULL", sqlString(MOTIFS_JOURNAL.identifiantSuspect),
-        `regexp_matches(${raw}, '(\\+33|0033|(^|[^0-9])0)[1-9]([\\s.-]?[0-9]{2}){4}') OR regexp_matches(${raw}, '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\\.[A-Za-z]{2,}')`);
+        // The same patterns as the scan of published files, so the quarantine and the leak test agree.
+        `regexp_matches(${raw}, ${sqlString(TELEPHONE.source)}) OR regexp_matches(${raw}, ${sqlString(COURRIEL.source)})`);
     }
   }
   const group = (source.auMoinsUn ?? []).map((cible) => source.champs.find((champ) => champ.cible === cible)!);

@@ -41,8 +41,8 @@ export async function readRaw(
   const { readable, cleanup } = readablePath(file, decoded);
   try {
     const columns = decoded.entete.map((column) => `${sqlString(column)}: 'VARCHAR'`).join(", ");
+    await forgetRaw(warehouse);
     await warehouse.run(`
-      DROP VIEW IF EXISTS brut; DROP TABLE IF EXISTS brut_numerote; DROP TABLE IF EXISTS brut_lu; DROP TABLE IF EXISTS rejets_lecture;
       CREATE TEMP TABLE brut_lu AS SELECT ${colonnes?.length ? colonnes.map(sqlIdentifier).join(", ") : "*"} FROM read_csv(${sqlString(readable)},
         delim = ${sqlString(decoded.separateur)}, header = true, quote = '"', escape = '"', auto_detect = false,
         columns = {${columns}}, store_rejects = true, rejects_table = 'rejets_lecture', rejects_scan = 'rejets_lecture_scan',

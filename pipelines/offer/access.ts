@@ -18,11 +18,6 @@ const BOX_DEGREES = 0.5;
 /** A nearest place found in the box is certainly the nearest overall only within the box's inscribed circle. */
 const BOX_SAFE_KM = 50;
 
-export interface AccessReport {
-  communes: number;
-  fichiersContours: string[];
-}
-
 /** The table valeurs_cog reads: created empty first, so the view can name it before any distance exists. */
 export async function prepareAccessValues(warehouse: Warehouse): Promise<void> {
   await warehouse.run(`
@@ -32,9 +27,9 @@ export async function prepareAccessValues(warehouse: Warehouse): Promise<void> {
 }
 
 /** Places, centroids and distances: everything that does not depend on the harmonised values. */
-export async function computeDistances(warehouse: Warehouse): Promise<AccessReport> {
+export async function computeDistances(warehouse: Warehouse): Promise<void> {
   await buildPlaces(warehouse);
-  const centroids = await buildCentroids(warehouse);
+  await buildCentroids(warehouse);
   await warehouse.run(`
     ${distanceMacroSql()}
     -- Open places with coordinates; a mobile service counts only where its stops are the service (camping-car).
@@ -76,7 +71,6 @@ export async function computeDistances(warehouse: Warehouse): Promise<AccessRepo
     DROP TABLE offre_proches;
     DROP TABLE offre_points;
   `);
-  return { communes: centroids.communes, fichiersContours: centroids.fichiers };
 }
 
 /**

@@ -71,26 +71,23 @@ function ringMoments(ring: [number, number][]): Moments {
  * Builds `offre_centroides` (one row per current commune with a contour). When several contour files cover a
  * commune, only the latest loaded is used, so a commune is never drawn twice from two vintages.
  */
-export async function buildCentroids(warehouse: Warehouse): Promise<{ communes: number; fichiers: string[] }> {
+export async function buildCentroids(warehouse: Warehouse): Promise<void> {
   await warehouse.run(`
     CREATE OR REPLACE TABLE ${CENTROIDS_TABLE} (
       code_commune VARCHAR NOT NULL, longitude DOUBLE NOT NULL, latitude DOUBLE NOT NULL, codes_sources VARCHAR NOT NULL,
       fichier_id INTEGER NOT NULL, geo_annee INTEGER)`);
-  if (!(await warehouse.tableExists(CONTOURS_TABLE))) return { communes: 0, fichiers: [] };
-  const rows = await warehouse.all<{ code_actuel: string; code: string; fichier_id: number; geo_annee: number | null; geometrie: string; chemin: string }>(`
-    SELECT coalesce(p.code_actuel, a.code_commune) AS code_actuel, c.code_commune AS code, c.fichier_id, j.geo_annee, c.geometrie,
-           j.dossier || '/' || j.chemin AS chemin
+  if (!(await warehouse.tableExists(CONTOURS_TABLE))) return;
+  const rows = await warehouse.all<{ code_actuel: string; code: string; fichier_id: number; geo_annee: number | null; geometrie: string }>(`
+    SELECT p.code_actuel, c.code_commune AS code, c.fichier_id, j.geo_annee, c.geometrie
     FROM ${CONTOURS_TABLE} c
     JOIN journal_import j ON j.fichier_id = c.fichier_id AND j.remplace_par IS NULL
-    LEFT JOIN geo_passage_commune p ON p.code_ancien = c.code_commune
-    LEFT JOIN geo_arrondissement_municipal a ON a.code_arrondissement = c.code_commune
-    WHERE coalesce(p.code_actuel, a.code_commune) IN (SELECT code_commune FROM geo_commune)
-    QUALIFY c.fichier_id = max(c.fichier_id) OVER (PARTITION BY coalesce(p.code_actuel, a.code_commune))
+    JOIN cog_passage p ON p.code_ancien = c.code_commune
+    WHERE p.code_actuel IN (SELECT code_commune FROM geo_commune)
+    QUALIFY c.fichier_id = max(c.fichier_id) OVER (PARTITION BY p.code_actuel)
     ORDER BY code_actuel, code`);
   const groups = new Map<string, typeof rows>();
   for (const row of rows) groups.set(row.code_actuel, [...(groups.get(row.code_actuel) ?? []), row]);
   const appender = await warehouse.connection.createAppender(CENTROIDS_TABLE);
-  let communes = 0;
   for (const [code, parts] of groups) {
     const point = centroidOf(parts.map((part) => JSON.parse(part.geometrie) as Geometry));
     if (!point) continue;
@@ -102,9 +99,7 @@ export async function buildCentroids(warehouse: Warehouse): Promise<{ communes: 
     if (parts[0]!.geo_annee === null) appender.appendNull();
     else appender.appendInteger(parts[0]!.geo_annee);
     appender.endRow();
-    communes += 1;
   }
   appender.flushSync();
   appender.closeSync();
-  return { communes, fichiers: [...new Set(rows.map((row) => row.chemin))].sort() };
 }

@@ -46,11 +46,10 @@ export async function buildPlaces(warehouse: Warehouse): Promise<void> {
                l.longitude, l.latitude, l.mobile, l.ligne, l.identifiant, l.nom, l.statut
         FROM lieux_services l JOIN actifs a USING (fichier_id)
       )
-      SELECT t.*, coalesce(p.code_actuel, m.code_commune) AS code_commune, c.code_departement
+      SELECT t.*, p.code_actuel AS code_commune, c.code_departement
       FROM tous t
-      LEFT JOIN geo_passage_commune p ON p.code_ancien = t.code_publie
-      LEFT JOIN geo_arrondissement_municipal m ON m.code_arrondissement = t.code_publie
-      JOIN geo_commune c ON c.code_commune = coalesce(p.code_actuel, m.code_commune)
+      JOIN cog_passage p ON p.code_ancien = t.code_publie
+      JOIN geo_commune c ON c.code_commune = p.code_actuel
       QUALIFY t.millesime = max(t.millesime) OVER (PARTITION BY t.source_id);
 
     CREATE OR REPLACE TABLE offre_couverture AS

@@ -34,8 +34,11 @@ export interface BuildSiteOptions {
   onFramework?: (line: string) => void;
 }
 
-export async function buildSite({ sortie, onEtape, onFramework }: BuildSiteOptions): Promise<SiteReport> {
-  const started = Date.now();
+/**
+ * Reads the warehouse once and writes every page's data into a fresh Framework root: shared by the build and by the
+ * development preview, so both serve the same files.
+ */
+export async function stageSiteData(sortie: string, genereLe: Date, onEtape?: (message: string) => void) {
   const warehouse = await openExistingWarehouse(sortie);
   if (!warehouse) throw new UsageError(`aucun entrepôt dans ${sortie}.`, "Lancez d'abord « observatoire pipeline --donnees <dossier> » ou « npm start ».");
   let data;
@@ -46,10 +49,16 @@ export async function buildSite({ sortie, onEtape, onFramework }: BuildSiteOptio
     warehouse.close();
   }
   const racine = prepareStagingRoot(sortie);
-  const genereLe = new Date();
   const donnees = writeSiteData(racine, shapeSiteFiles(data, genereLe));
   // The "Activité" page reads the latest activity report written by the report step (sortie/exports/rapport-AAAA.json).
   writeActivitySiteData(sortie, racine);
+  return { data, racine, donnees };
+}
+
+export async function buildSite({ sortie, onEtape, onFramework }: BuildSiteOptions): Promise<SiteReport> {
+  const started = Date.now();
+  const genereLe = new Date();
+  const { data, racine, donnees } = await stageSiteData(sortie, genereLe, onEtape);
   const finalDir = siteDir(sortie);
   const buildDir = path.join(stagingDir(sortie), `site.${process.pid}.tmp`);
   fs.rmSync(buildDir, { recursive: true, force: true });

@@ -5,10 +5,10 @@ import path from "node:path";
 import Papa from "papaparse";
 import { UsageError } from "../errors.ts";
 import { OFFER_EXPORTS } from "../offer/write-offer-exports.ts";
-import { EXPORTS_DIR } from "./write-exports.ts";
+import { EXPORTS_DIR, OWN_FILES } from "./write-exports.ts";
 
 export const DOWNLOADS_DIR = "telechargements";
-const COPIED = ["indicateurs.csv", "indicateurs.xlsx", "indicateurs.parquet", "catalogue.csv", "catalogue.json", ...OFFER_EXPORTS.map((item) => item.fichier)];
+const COPIED = [...OWN_FILES, ...OFFER_EXPORTS.map((item) => item.fichier)];
 
 export function copyDownloads(sortie: string, siteDir: string): string[] {
   const exportsDir = path.join(sortie, EXPORTS_DIR);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { DataError } from "../errors.ts";
 import { PROJECT_ROOT } from "./site-paths.ts";
 
-const FRAMEWORK_CLI = path.join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+export const FRAMEWORK_CLI = path.join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
 
 export interface FrameworkBuildOptions {
   racine: string;
@@ -14,7 +14,7 @@ export interface FrameworkBuildOptions {
   onLine?: (line: string) => void;
 }
 
-export async function runFrameworkBuild({ racine, sortie, onLine }: FrameworkBuildOptions): Promise<{ pages: number }> {
+export async function runFrameworkBuild({ racine, sortie, onLine }: FrameworkBuildOptions): Promise<void> {
   const output: string[] = [];
   const code = await new Promise<number>((resolve, reject) => {
     // The default config lookup (cwd = project root) loads observablehq.config.ts through tsx.
@@ -50,6 +50,4 @@ export async function runFrameworkBuild({ racine, sortie, onLine }: FrameworkBui
       "Relancez avec --verbose pour voir toute la sortie de la construction.",
     );
   }
-  const built = output.map((line) => /built (\d+) pages?/.exec(line)).find(Boolean);
-  return { pages: built ? Number(built[1]) : 0 };
 }

@@ -138,13 +138,15 @@ async function readSources(warehouse: Warehouse): Promise<FichierSource[]> {
 /** The contours of the communes shown (territory and EPCI members) on the current COG, or null without any. */
 async function readContours(warehouse: Warehouse, communes: Commune[]): Promise<SiteData["contours"]> {
   if (!(await warehouse.tableExists(CONTOURS_TABLE))) return null;
-  // Several files may cover the same code (a département each): the latest loaded wins.
-  const raw = await warehouse.all<{ code: string; geometrie: string; chemin: string; geo_annee: number | null }>(`
-    SELECT c.code_commune AS code, c.geometrie, j.dossier || '/' || j.chemin AS chemin, j.geo_annee
-    FROM ${CONTOURS_TABLE} c JOIN journal_import j USING (fichier_id) WHERE j.remplace_par IS NULL
-    QUALIFY row_number() OVER (PARTITION BY c.code_commune ORDER BY c.fichier_id DESC) = 1`);
+  // Several files may cover the same commune (a département each, or two vintages): for each current commune the
+  // latest file wins, as for the centroids (pipelines/offer/centroids.ts), so map and distances use the same shapes.
+  const raw = await warehouse.all<{ code: string; code_actuel: string; geometrie: string; chemin: string; geo_annee: number | null }>(`
+    SELECT c.code_commune AS code, p.code_actuel, c.geometrie, j.dossier || '/' || j.chemin AS chemin, j.geo_annee
+    FROM ${CONTOURS_TABLE} c JOIN journal_import j USING (fichier_id) JOIN cog_passage p ON p.code_ancien = c.code_commune
+    WHERE j.remplace_par IS NULL
+    QUALIFY c.fichier_id = max(c.fichier_id) OVER (PARTITION BY p.code_actuel)`);
   if (!raw.length) return null;
-  const passage = new Map((await warehouse.all<{ code_ancien: string; code_actuel: string }>("SELECT code_ancien, code_actuel FROM geo_passage_commune")).map((row) => [row.code_ancien, row.code_actuel]));
+  const passage = new Map(raw.map((row) => [row.code, row.code_actuel]));
   const cog = contoursOnCurrentCog(
     raw.map((row) => ({ code: row.code, geometrie: JSON.parse(row.geometrie) as Geometry })),
     passage,

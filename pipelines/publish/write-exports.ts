@@ -7,7 +7,7 @@ import { catalogueEntries, type CatalogueEntry } from "./catalogue.ts";
 
 export const EXPORTS_DIR = "exports";
 /** This step's files; whatever else lies here (activity report, social offer) belongs to other steps and is kept. */
-const OWN_FILES = new Set(["indicateurs.csv", "indicateurs.parquet", "indicateurs.xlsx", "catalogue.csv", "catalogue.json"]);
+export const OWN_FILES: ReadonlySet<string> = new Set(["indicateurs.csv", "indicateurs.parquet", "indicateurs.xlsx", "catalogue.csv", "catalogue.json"]);
 
 const LEVELS = [
   { niveau: "commune", feuille: "Communes" },

@@ -10,7 +10,6 @@ export function tableauTriable(lignes, {colonnes, legende, tri = 0, ordre = "asc
   let sortColumn = tri;
   let sortOrder = ordre;
   const tbody = document.createElement("tbody");
-  const buttons = [];
   const headers = colonnes.map((colonne, index) => {
     const button = html`<button type="button" class="tri">${colonne.libelle}<span class="tri-icone" aria-hidden="true"></span></button>`;
     button.addEventListener("click", () => {
@@ -18,7 +17,6 @@ export function tableauTriable(lignes, {colonnes, legende, tri = 0, ordre = "asc
       sortColumn = index;
       render();
     });
-    buttons.push(button);
     return html`<th scope="col" class=${colonne.numerique ? "num" : ""}>${button}</th>`;
   });
   const compare = (a, b) => {
