@@ -35,7 +35,19 @@ export class Warehouse {
   }
 
   async run(sql: string, params?: DuckDBValue[]): Promise<void> {
+    if (TRACE_SQL && !params) return this.runEachTraced(sql);
     await traced(sql, () => this.connection.run(sql, params));
+  }
+
+  /** A script traced statement by statement; the labels come from a plain split, good enough for reading. */
+  private async runEachTraced(sql: string): Promise<void> {
+    const statements = await this.connection.extractStatements(sql);
+    const texts = sql.split(/;\s*\n/).filter((text) => text.replace(/--[^\n]*/g, "").trim());
+    for (let index = 0; index < statements.count; index += 1) {
+      const prepared = await statements.prepare(index);
+      const label = texts.length === statements.count ? texts[index]! : `#${index + 1} ${sql}`;
+      await traced(label.replace(/--[^\n]*/g, ""), () => prepared.run());
+    }
   }
 
   /** Rows as objects; BIGINT and DECIMAL come back as JS numbers (counts here stay far below 2^53). */
