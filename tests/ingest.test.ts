@@ -535,6 +535,21 @@ describe("re-loading", () => {
     expect(runs).toEqual([{ fichiers_charges: 1, fichiers_deja_charges: 0 }, { fichiers_charges: 0, fichiers_deja_charges: 1 }]);
   });
 
+  it("a warehouse of an earlier version, whose valeurs_brutes was one table, keeps its values through the next import", async () => {
+    const warehouse = await memoryWarehouse();
+    await warehouse.run(`
+      CREATE TABLE valeurs_brutes (fichier_id INTEGER, source_id VARCHAR, niveau VARCHAR, code_geo VARCHAR, variable VARCHAR, racine VARCHAR,
+        millesime INTEGER, geo_annee INTEGER, valeur DOUBLE, statut VARCHAR, additive BOOLEAN, ligne INTEGER);
+      INSERT INTO valeurs_brutes VALUES (7, 'insee_comparateur', 'commune', '32013', 'P22_POP', 'Pyy_POP', 2022, 2025, 21760, 'ok', true, 2),
+        (7, 'insee_comparateur', 'commune', '32013', 'MED21', 'MEDyy', 2021, 2024, NULL, 'secret', false, 2);`);
+    await importFiles(warehouse, { dossiers: [fixture("blank-lines")], territoire: "32", commande: "test" });
+    expect(await warehouse.all("SELECT code_geo, variable, racine, millesime, geo_annee, valeur, statut, additive, ligne FROM valeurs_brutes WHERE fichier_id = 7 ORDER BY variable")).toEqual([
+      { code_geo: "32013", variable: "MED21", racine: "MEDyy", millesime: 2021, geo_annee: 2024, valeur: null, statut: "secret", additive: false, ligne: 2 },
+      { code_geo: "32013", variable: "P22_POP", racine: "Pyy_POP", millesime: 2022, geo_annee: 2025, valeur: 21760, statut: "ok", additive: true, ligne: 2 },
+    ]);
+    expect(await warehouse.one("SELECT table_type FROM information_schema.tables WHERE table_name = 'valeurs_brutes'")).toEqual({ table_type: "VIEW" });
+  });
+
   it("two folders with the same source and millésime: the later one wins, with a warning", async () => {
     const { warehouse, report } = await load("two-folders/a", "two-folders/b");
     const a = path.join(fixture("two-folders/a"), "cc_filosofi_2021_COM.csv");

@@ -246,7 +246,7 @@ async function loadOne(
     raw.lignesLues, loaded.lignesChargees, lignesRejetees, started.toISOString(), ended.toISOString(),
   ]);
   const series = datedByRow
-    ? await warehouse.one<{ premier: number; dernier: number }>("SELECT min(millesime) AS premier, max(millesime) AS dernier FROM valeurs_brutes WHERE fichier_id = ?", [fichierId])
+    ? await warehouse.one<{ premier: number; dernier: number }>("SELECT min(millesime) AS premier, max(millesime) AS dernier FROM valeurs_cellules WHERE fichier_id = ?", [fichierId])
     : undefined;
   return {
     ...base, millesimesLignes: series?.premier ? [series.premier, series.dernier] : undefined,

@@ -1,5 +1,5 @@
 // Loads a "wide" file (one row per territory, one column per variable: INSEE base-cc, CAF series) into
-// valeurs_brutes, checking each territory code against the geography and each cell against the published conventions.
+// the raw layer (valeurs_brutes), checking each territory code against the geography and each cell against the published conventions.
 import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { colonnePresente, type Niveau, type WideSource } from "./sources/definition.ts";
 import { parseVariable } from "./variables.ts";
@@ -63,7 +63,7 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
   const special = (source.codesSpeciaux ?? []).map(({ code, motif }) => ({ test: `regexp_full_match(code, ${sqlString(code.source)})`, motif }));
   const rowYear = yearColumn ? `TRY_CAST(regexp_extract(coalesce(${sqlIdentifier(yearColumn)}, ''), '(19|20)[0-9]{2}') AS INTEGER)` : "NULL::INTEGER";
   await warehouse.run(`
-    CREATE OR REPLACE TEMP TABLE variables (variable VARCHAR, racine VARCHAR, millesime INTEGER, geo_annee INTEGER, additive BOOLEAN, positive BOOLEAN);
+    CREATE OR REPLACE TEMP TABLE variables (variable_no INTEGER, variable VARCHAR, racine VARCHAR, millesime INTEGER, geo_annee INTEGER, additive BOOLEAN, positive BOOLEAN);
     ${variableRows(load, measures)}
     CREATE OR REPLACE TEMP TABLE cles AS
       SELECT idx, ligne, code, annee_brute, annee_ligne,
@@ -116,10 +116,12 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
   if (measures.length) {
     const gap = source.millesimeParLigne?.decalageGeo ?? 0;
     await warehouse.run(`
-      INSERT INTO valeurs_brutes
-        SELECT ${fichierId}, ${sqlString(source.id)}, ${sqlString(load.niveau)}, c.code, c.variable, v.racine,
+      INSERT INTO variables_fichier
+        SELECT ${fichierId}, variable_no, ${sqlString(source.id)}, ${sqlString(load.niveau)}, variable, racine, additive FROM variables;
+      INSERT INTO valeurs_cellules
+        SELECT ${fichierId}, v.variable_no, c.code,
                coalesce(c.annee_ligne, v.millesime), CASE WHEN c.annee_ligne IS NULL THEN v.geo_annee ELSE c.annee_ligne + ${gap} END,
-               c.valeur, c.statut, v.additive, c.ligne
+               c.valeur, c.statut, c.ligne
         FROM cellules c JOIN variables v USING (variable) ANTI JOIN problemes p USING (idx);
     `);
   }
@@ -136,11 +138,12 @@ function racineOf(source: WideSource, variable: string): { racine: string; mille
 
 function variableRows(load: WideLoad, measures: string[]): string {
   const sqlNumber = (value: number | undefined) => (value === undefined ? "NULL" : String(value));
+  let variableNo = 1;
   const row = (variable: string, racine: string, columnVintage?: number) => {
     const millesime = columnVintage ?? load.millesime;
     const geoAnnee = (millesime !== undefined ? load.source.geoAnneeVariable?.(racine, millesime) : undefined) ?? load.geoAnnee;
     const positive = load.source.positive?.(racine) ?? false;
-    return `(${sqlString(variable)}, ${sqlString(racine)}, ${sqlNumber(millesime)}, ${sqlNumber(geoAnnee)}, ${load.source.additive(racine)}, ${positive})`;
+    return `(${variableNo++}, ${sqlString(variable)}, ${sqlString(racine)}, ${sqlNumber(millesime)}, ${sqlNumber(geoAnnee)}, ${load.source.additive(racine)}, ${positive})`;
   };
   const rows = measures.map((variable) => {
     const { racine, millesime } = racineOf(load.source, variable);

@@ -41,7 +41,7 @@ export async function readInventory(warehouse: Warehouse, maxRejets = 50): Promi
     FROM journal_import
     LEFT JOIN (
       SELECT fichier_id, min(millesime) AS premier, max(millesime) AS dernier, min(geo_annee) AS geo_premiere, max(geo_annee) AS geo_derniere
-      FROM valeurs_brutes GROUP BY fichier_id
+      FROM valeurs_cellules GROUP BY fichier_id
     ) s USING (fichier_id)
     WHERE remplace_par IS NULL
     GROUP BY source_id, niveau, millesime, geo_annee ORDER BY source_id, niveau, millesime`);

@@ -63,20 +63,27 @@ CREATE TABLE IF NOT EXISTS fichiers_ignores (
   motif VARCHAR NOT NULL
 );
 
--- Raw layer of the statistical files (INSEE, CAF…), in long form:
--- one row per file × geographic unit × published variable, exactly as published.
-CREATE TABLE IF NOT EXISTS valeurs_brutes (
+-- Raw layer of the statistical files (INSEE, CAF…), in long form: one row per file × geographic unit ×
+-- published variable, exactly as published. Stored as two tables because writing millions of rows is the
+-- import's main cost: each file's variables once (variables_fichier), the cells with a small variable number
+-- (valeurs_cellules). The view valeurs_brutes joins them back; readers use only the view.
+CREATE TABLE IF NOT EXISTS variables_fichier (
   fichier_id INTEGER NOT NULL,
+  variable_no INTEGER NOT NULL,
   source_id VARCHAR NOT NULL,
   niveau VARCHAR NOT NULL,
-  code_geo VARCHAR NOT NULL,
   variable VARCHAR NOT NULL,
   racine VARCHAR NOT NULL,
+  additive BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS valeurs_cellules (
+  fichier_id INTEGER NOT NULL,
+  variable_no INTEGER NOT NULL,
+  code_geo VARCHAR NOT NULL,
   millesime INTEGER,
   geo_annee INTEGER,
   valeur DOUBLE,
   statut VARCHAR NOT NULL,
-  additive BOOLEAN NOT NULL,
   ligne INTEGER NOT NULL
 );
 
@@ -145,13 +152,36 @@ CREATE TABLE IF NOT EXISTS lieux_services (
 );
 `;
 
+const RAW_VALUES_VIEW = `
+CREATE OR REPLACE VIEW valeurs_brutes AS
+  SELECT c.fichier_id, v.source_id, v.niveau, c.code_geo, v.variable, v.racine, c.millesime, c.geo_annee, c.valeur, c.statut, v.additive, c.ligne
+  FROM valeurs_cellules c JOIN variables_fichier v USING (fichier_id, variable_no);`;
+
 export async function ensureSchema(warehouse: Warehouse): Promise<void> {
   await warehouse.run(PERSISTENT_TABLES);
+  await splitRawValuesTable(warehouse);
+  await warehouse.run(RAW_VALUES_VIEW);
   // The GIP's activity logs: one table per log, its columns declared with the log (pseudonymous identifiers only).
   await warehouse.run(GIP_JOURNAUX.map(journalTableSql).join("\n"));
 }
 
+/** Warehouses built before the split kept valeurs_brutes as one table: its rows move to the two tables. */
+async function splitRawValuesTable(warehouse: Warehouse): Promise<void> {
+  const earlier = await warehouse.one<{ kind: string }>("SELECT table_type AS kind FROM information_schema.tables WHERE table_name = 'valeurs_brutes'");
+  if (earlier?.kind !== "BASE TABLE") return;
+  await warehouse.run(`
+    CREATE OR REPLACE TEMP TABLE variables_anciennes AS
+      SELECT fichier_id, row_number() OVER (PARTITION BY fichier_id ORDER BY variable)::INTEGER AS variable_no, source_id, niveau, variable, racine, additive
+      FROM (SELECT DISTINCT fichier_id, source_id, niveau, variable, racine, additive FROM valeurs_brutes);
+    INSERT INTO variables_fichier SELECT * FROM variables_anciennes;
+    INSERT INTO valeurs_cellules
+      SELECT b.fichier_id, v.variable_no, b.code_geo, b.millesime, b.geo_annee, b.valeur, b.statut, b.ligne
+      FROM valeurs_brutes b JOIN variables_anciennes v USING (fichier_id, variable);
+    DROP TABLE valeurs_brutes;
+  `);
+}
+
 /** Tables whose rows belong to one loaded file, by fichier_id. */
 export const FILE_OWNED_TABLES = [
-  "valeurs_brutes", "insee_dictionnaire", "insee_cog_commune", "bpe_equipements", "lieux_services", ...GIP_JOURNAUX.map((journal) => journal.table), "rejets",
+  "valeurs_cellules", "variables_fichier", "insee_dictionnaire", "insee_cog_commune", "bpe_equipements", "lieux_services", ...GIP_JOURNAUX.map((journal) => journal.table), "rejets",
 ];
