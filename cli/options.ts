@@ -1,4 +1,5 @@
 // Shared command-line options, validated with zod so that every usage error reads the same.
+import path from "node:path";
 import { z } from "zod";
 import { UsageError } from "../pipelines/errors.ts";
 import { DEFAULT_OUTPUT_DIR } from "../pipelines/warehouse/paths.ts";
@@ -10,6 +11,11 @@ export const territoireOption = z
   .transform((code) => code.toUpperCase());
 
 export const sortieOption = z.string().min(1).default(DEFAULT_OUTPUT_DIR);
+
+/** The `--sortie …` to repeat in a suggested command; nothing for the default folder. */
+export function sortieSuffix(sortie: string): string {
+  return path.normalize(sortie) === path.normalize(DEFAULT_OUTPUT_DIR) ? "" : ` --sortie ${sortie}`;
+}
 
 export const donneesOption = z.array(z.string().min(1)).min(1, "indiquez au moins un dossier avec --donnees");
 

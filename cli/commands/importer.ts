@@ -1,12 +1,12 @@
 // `observatoire importer`: loads every known source file under the data folders into the warehouse.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { z } from "zod";
 import { UsageError } from "../../pipelines/errors.ts";
 import { importFiles, type FileReport, type ImportReport } from "../../pipelines/ingest/import-files.ts";
 import { lireSel } from "../../pipelines/ingest/pseudonymise.ts";
 import { formatDuree, formatEntier } from "../../pipelines/publish/format-fr.ts";
+import { PROJECT_ROOT } from "../../pipelines/publish/site-paths.ts";
 import { withWarehouseBuild } from "../../pipelines/warehouse/atomic-build.ts";
 import { warehousePath } from "../../pipelines/warehouse/paths.ts";
 import { collect, donneesOption, parseOptions, sortieOption, territoireOption, verbosityOf } from "../options.ts";
@@ -21,8 +21,6 @@ export const importOptionsSchema = z.object({
   sel: z.string().min(1).optional(),
 });
 
-/** The project folder, which must never hold the pseudonymisation salt. */
-const PROJET = fileURLToPath(new URL("../..", import.meta.url));
 export type ImportCommandOptions = z.infer<typeof importOptionsSchema>;
 
 export function registerImporter(program: Command): void {
@@ -42,7 +40,7 @@ export function registerImporter(program: Command): void {
 
 export async function runImport(options: ImportCommandOptions, reporter: Reporter, commande: string): Promise<ImportReport> {
   if (options.sel && !options.pseudonymiser) throw new UsageError("--sel n'a d'effet qu'avec --pseudonymiser.");
-  const pseudonymisation = options.pseudonymiser ? lireSel({ fichier: options.sel, projet: PROJET }) : undefined;
+  const pseudonymisation = options.pseudonymiser ? lireSel({ fichier: options.sel, projet: PROJECT_ROOT }) : undefined;
   reporter.info(`Import des données de ${options.donnees.join(", ")} (territoire ${options.territoire})…`);
   if (pseudonymisation) reporter.info("  Pseudonymisation : les colonnes identifiantes des journaux d'activité sont remplacées par une empreinte salée.");
   const report = await withWarehouseBuild(options.sortie, (warehouse) =>

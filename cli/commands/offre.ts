@@ -1,6 +1,5 @@
 // `observatoire offre [--epci CODE]`: the social-offer analysis in the terminal — inventory and rates beside their
 // references, access, need against offer, zones blanches. `--recalculer` reruns the analysis step first.
-import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { UsageError } from "../../pipelines/errors.ts";
@@ -11,7 +10,7 @@ import { SEUILS_DISTANCE_KM, ZONE_BLANCHE_BESOIN_MIN, ZONE_BLANCHE_DISTANCE_KM }
 import { formatEntier, formatNombre } from "../../pipelines/publish/format-fr.ts";
 import { openExistingWarehouse, withWarehouseBuild } from "../../pipelines/warehouse/atomic-build.ts";
 import type { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
-import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
+import { parseOptions, sortieOption, sortieSuffix, verbosityOf } from "../options.ts";
 import { Reporter } from "../output.ts";
 import { alignColumns } from "../table.ts";
 
@@ -53,8 +52,7 @@ export async function runOffre(options: { sortie: string }, reporter: Reporter):
   reporter.info("Analyse de l'offre sociale…");
   const run = await withWarehouseBuild(options.sortie, (warehouse) => runOfferAnalysis(warehouse, options.sortie));
   reporter.success(`Offre sociale analysée ; exports écrits dans ${run.exports.dossier} : ${run.exports.fichiers.join(", ")}.`);
-  const sortieArg = path.normalize(options.sortie) === "sortie" ? "" : ` --sortie ${options.sortie}`;
-  reporter.info(`  Résumé : npx observatoire offre${sortieArg} (ou --epci CODE pour un EPCI).`);
+  reporter.info(`  Résumé : npx observatoire offre${sortieSuffix(options.sortie)} (ou --epci CODE pour un EPCI).`);
   return run;
 }
 

@@ -1,7 +1,6 @@
 // `observatoire pipeline`: every step in order. Later steps (calcul, publication, PDF, rapport) join PIPELINE_STEPS.
-import path from "node:path";
 import type { Command } from "commander";
-import { collect, parseOptions, verbosityOf } from "../options.ts";
+import { collect, parseOptions, sortieSuffix, verbosityOf } from "../options.ts";
 import { Reporter } from "../output.ts";
 import { runCalcul } from "./calculer.ts";
 import { importOptionsSchema, runImport, type ImportCommandOptions } from "./importer.ts";
@@ -43,7 +42,7 @@ export function registerPipeline(program: Command): void {
         reporter.info(`\n[${index + 1}/${PIPELINE_STEPS.length}] ${step.libelle}`);
         await step.run(options, reporter);
       }
-      const sortie = path.normalize(options.sortie) === "sortie" ? "" : ` --sortie ${options.sortie}`;
-      reporter.success(`Pipeline terminé. Site : « npx observatoire apercu${sortie} » ; contenu de l'entrepôt : « npx observatoire etat${sortie} ».`);
+      const sortieArg = sortieSuffix(options.sortie);
+      reporter.success(`Pipeline terminé. Site : « npx observatoire apercu${sortieArg} » ; contenu de l'entrepôt : « npx observatoire etat${sortieArg} ».`);
     });
 }

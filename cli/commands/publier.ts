@@ -1,10 +1,9 @@
 // `observatoire publier`: builds the static site (portraits, commune sheets, indicators, methodology) into sortie/site/.
-import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { buildSite, type SiteReport } from "../../pipelines/publish/build-site.ts";
 import { formatDuree, formatEntier, formatNombre } from "../../pipelines/publish/format-fr.ts";
-import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
+import { parseOptions, sortieOption, sortieSuffix, verbosityOf } from "../options.ts";
 import { Reporter } from "../output.ts";
 
 export const publierOptionsSchema = z.object({ sortie: sortieOption });
@@ -33,7 +32,6 @@ export async function runPublier(options: PublierOptions, reporter: Reporter): P
   );
   if (!report.contours) reporter.info("  Aucun contour de commune chargé : les pages montrent tableaux et graphiques, sans carte (voir la page Méthodologie pour en ajouter).");
   if (report.demo) reporter.warn("le site est construit sur des données de démonstration ; chaque page l'indique.");
-  const sortieArg = path.normalize(options.sortie) === "sortie" ? "" : ` --sortie ${options.sortie}`;
-  reporter.result(`Pour consulter le site (hors ligne) : npx observatoire apercu${sortieArg}`);
+  reporter.result(`Pour consulter le site (hors ligne) : npx observatoire apercu${sortieSuffix(options.sortie)}`);
   return report;
 }
