@@ -3,6 +3,7 @@
 import { lambert93Macros } from "../geography/lambert93.ts";
 import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { colonnePresente, type Colonne, type ItemSource } from "./sources/definition.ts";
+import { sqlNumber, sqlYear } from "./sql-cells.ts";
 
 export const ITEM_UNKNOWN_COMMUNE = "code commune inconnu du code officiel géographique";
 export const ITEM_NO_COMMUNE = "code commune absent";
@@ -19,19 +20,6 @@ export interface ItemLoad {
   entete: string[];
   millesime?: number;
 }
-
-/**
- * A number published with a dot or a comma; NULL when the cell is empty or not a number. The plain cast, which
- * ignores surrounding spaces, settles the common case; replace() costs a string copy per cell, so it runs only on
- * the cells the plain cast refuses.
- */
-const number = (column: string) =>
-  `coalesce(CASE WHEN NOT contains(${column}, ',') THEN TRY_CAST(${column} AS DOUBLE) END, TRY_CAST(replace(trim(${column}), ',', '.') AS DOUBLE))`;
-
-/** The first year 19xx/20xx in the text; a bare four-digit year, the usual cell, skips the regular expression. */
-const year = (column: string) =>
-  `CASE WHEN ${column} GLOB '19[0-9][0-9]' OR ${column} GLOB '20[0-9][0-9]' THEN ${column}::INTEGER
-        ELSE TRY_CAST(regexp_extract(coalesce(${column}, ''), '(19|20)[0-9]{2}') AS INTEGER) END`;
 
 /** The only columns loadItems reads: the read keeps just these, the BPE publishing some twenty more. */
 export function itemColumns(source: ItemSource, entete: readonly string[]): string[] {
@@ -83,8 +71,8 @@ export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{
              x IS NOT NULL AND y IS NOT NULL AND coalesce(epsg, '2154') = '2154' AND left(commune, 2) <> '97' AS lambert,
              qualite_xy,${attributs.map((attribut) => ` ${sqlIdentifier(`attr_${attribut.cible}`)},`).join("")} mobile
       FROM (
-        SELECT *, coalesce(${year("annee_brute")}, ${fileYear}) AS millesime,
-               ${Object.keys(coordinates).map((key) => `${number(`${key}_brut`)} AS ${key}`).join(", ")}
+        SELECT *, coalesce(${sqlYear("annee_brute")}, ${fileYear}) AS millesime,
+               ${Object.keys(coordinates).map((key) => `${sqlNumber(`${key}_brut`)} AS ${key}`).join(", ")}
         FROM (
           SELECT idx, ligne, ${commune.sql} AS commune, ${type.sql} AS typequ, ${annee.sql} AS annee_brute,
                  ${Object.entries(coordinates).map(([key, coordinate]) => `${coordinate.sql} AS ${key}_brut`).join(", ")},

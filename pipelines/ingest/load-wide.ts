@@ -2,6 +2,7 @@
 // the raw layer (valeurs_brutes), checking each territory code against the geography and each cell against the published conventions.
 import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { colonnePresente, type Niveau, type WideSource } from "./sources/definition.ts";
+import { sqlNumber, sqlYear } from "./sql-cells.ts";
 import { parseVariable } from "./variables.ts";
 
 export interface WideLoad {
@@ -37,12 +38,6 @@ export const CELL_MARKERS: Record<string, string> = {
 export const NEGATIVE_COUNT = "valeur négative impossible : la source publie ici un effectif ou un taux";
 export const UNREADABLE_YEAR = "date de référence illisible (attendu : une année, par exemple 2023 ou 2023-12)";
 
-/**
- * Comma or dot decimals are both published (sometimes in one file); the cast decides what is a number.
- * replace() copies every string it sees, so only the cells that hold a comma go through it.
- */
-const CELL_NUMBER = "CASE WHEN contains(brut, ',') THEN TRY_CAST(replace(brut, ',', '.') AS DOUBLE) ELSE TRY_CAST(brut AS DOUBLE) END";
-
 const cellStatus = (empty: string) => `CASE
   WHEN brut IS NULL THEN ${sqlString(empty)}
   WHEN isfinite(nombre) THEN 'ok'
@@ -61,7 +56,7 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
   const valid = load.niveau === "commune" && regroupe ? `(${check.valid} OR ${IS_ARRONDISSEMENT})` : check.valid;
   const rejectArrondissement = load.niveau === "commune" && !regroupe;
   const special = (source.codesSpeciaux ?? []).map(({ code, motif }) => ({ test: `regexp_full_match(code, ${sqlString(code.source)})`, motif }));
-  const rowYear = yearColumn ? `TRY_CAST(regexp_extract(coalesce(${sqlIdentifier(yearColumn)}, ''), '(19|20)[0-9]{2}') AS INTEGER)` : "NULL::INTEGER";
+  const rowYear = yearColumn ? sqlYear(sqlIdentifier(yearColumn)) : "NULL::INTEGER";
   await warehouse.run(`
     CREATE OR REPLACE TEMP TABLE variables (variable_no INTEGER, variable VARCHAR, racine VARCHAR, millesime INTEGER, geo_annee INTEGER, additive BOOLEAN, positive BOOLEAN);
     ${variableRows(load, measures)}
@@ -95,7 +90,7 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
         SELECT idx, ligne, code, annee_ligne, variable, brut, ${cellStatus(source.celluleVide ?? "vide")} AS statut,
                CASE WHEN isfinite(nombre) THEN nombre END AS valeur
         FROM (
-          SELECT *, ${CELL_NUMBER} AS nombre FROM (
+          SELECT *, ${sqlNumber("brut")} AS nombre FROM (
             SELECT k.idx, k.ligne, k.code, k.annee_ligne, ${measures.map((column) => `b.${sqlIdentifier(column)}`).join(", ")}
             FROM brut b JOIN cles k USING (idx) ANTI JOIN problemes p USING (idx)
           ) UNPIVOT INCLUDE NULLS (brut FOR variable IN (${measures.map(sqlIdentifier).join(", ")}))
@@ -137,13 +132,13 @@ function racineOf(source: WideSource, variable: string): { racine: string; mille
 }
 
 function variableRows(load: WideLoad, measures: string[]): string {
-  const sqlNumber = (value: number | undefined) => (value === undefined ? "NULL" : String(value));
+  const literal = (value: number | undefined) => (value === undefined ? "NULL" : String(value));
   let variableNo = 1;
   const row = (variable: string, racine: string, columnVintage?: number) => {
     const millesime = columnVintage ?? load.millesime;
     const geoAnnee = (millesime !== undefined ? load.source.geoAnneeVariable?.(racine, millesime) : undefined) ?? load.geoAnnee;
     const positive = load.source.positive?.(racine) ?? false;
-    return `(${variableNo++}, ${sqlString(variable)}, ${sqlString(racine)}, ${sqlNumber(millesime)}, ${sqlNumber(geoAnnee)}, ${load.source.additive(racine)}, ${positive})`;
+    return `(${variableNo++}, ${sqlString(variable)}, ${sqlString(racine)}, ${literal(millesime)}, ${literal(geoAnnee)}, ${load.source.additive(racine)}, ${positive})`;
   };
   const rows = measures.map((variable) => {
     const { racine, millesime } = racineOf(load.source, variable);
