@@ -1,6 +1,7 @@
 // "Base du comparateur de territoires": a digest that repeats values of the
 // census and Filosofi files (same cells), plus area, vital events, jobs and
 // establishments that exist only here.
+import { allocate } from "./allocate.ts";
 import { censusValue, type PackedCensus } from "./census-files.ts";
 import type { Profile } from "./profile.ts";
 import { clamp, type Rng } from "./random.ts";
@@ -32,27 +33,12 @@ function evenements(rng: Rng, attendu: number): number {
   return Math.max(0, Math.round(attendu + rng.gauss(0, Math.sqrt(attendu))));
 }
 
-/** Largest-remainder split of an integer total, so sector counts add up exactly. */
-function splitInt(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
-  const parts = exact.map(Math.floor);
-  let reste = total - parts.reduce((a, b) => a + b, 0);
-  const ordre = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of ordre) {
-    if (reste <= 0) break;
-    parts[i]!++;
-    reste--;
-  }
-  return parts;
-}
-
 export function comparateurExtras(pop: number, p: Profile, rng: Rng): ComparateurExtras {
   const natalite = clamp(0.0075 + 0.004 * (1 - p.age) + rng.gauss(0, 0.001) + (p.outreMer ? 0.006 : 0), 0.004, 0.03);
   const mortalite = clamp(0.007 + 0.012 * p.age + rng.gauss(0, 0.001), 0.003, 0.025);
   const emplois = pop * clamp((0.12 + 0.55 * p.urbanite ** 1.2) * Math.exp(rng.gauss(0, 0.35)), 0.03, 1.6);
   const etab = Math.max(0, Math.round(pop * (0.055 + 0.03 * (1 - p.urbanite)) * Math.exp(rng.gauss(0, 0.2))));
-  const secteurs = splitInt(
+  const secteurs = allocate(
     etab,
     [0.08 + 0.25 * (1 - p.urbanite), 0.06, 0.1, 0.5 + 0.15 * p.urbanite, 0.16].map((w) => w * Math.exp(rng.gauss(0, 0.15))),
   );

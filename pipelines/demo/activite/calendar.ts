@@ -1,5 +1,6 @@
 // Calendar arithmetic for the activity demo: exact totals spread over months, then days, then hours, in UTC so that
 // no time zone or daylight-saving change moves an event into another day or year.
+import { allocate } from "../allocate.ts";
 import type { Rng } from "../random.ts";
 
 export const MS_PER_DAY = 86_400_000;
@@ -12,22 +13,6 @@ export function daysOfYear(year: number): Date[] {
 
 /** Monday = 0 … Sunday = 6. */
 export const weekday = (day: Date): number => (day.getUTCDay() + 6) % 7;
-
-/** Integers proportional to the weights that add up to the total exactly (largest remainders). */
-export function allocate(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0) throw new Error("Poids tous nuls : impossible de répartir.");
-  const exact = weights.map((weight) => (total * weight) / sum);
-  const parts = exact.map(Math.floor);
-  let rest = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((value, index) => ({ index, fraction: value - Math.floor(value) })).sort((a, b) => b.fraction - a.fraction || a.index - b.index);
-  for (const { index } of order) {
-    if (rest <= 0) break;
-    parts[index]! += 1;
-    rest -= 1;
-  }
-  return parts;
-}
 
 /** A weighted draw: index i with probability weights[i] / Σ weights. */
 export function drawIndex(rng: Rng, cumulative: readonly number[]): number {

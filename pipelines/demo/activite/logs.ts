@@ -1,7 +1,8 @@
 // The demo's activity records, year by year, with exact totals (targets.ts). Every draw is seeded by the log and
 // the year, so the files are identical from one run to the next. People and households carry pseudonymous ids only.
 import { rngFor, type Rng } from "../random.ts";
-import { allocate, atOfficeHours, cumulate, datesInYear, daysOfYear, drawIndex, MS_PER_DAY, weekday } from "./calendar.ts";
+import { allocate } from "../allocate.ts";
+import { atOfficeHours, cumulate, datesInYear, daysOfYear, drawIndex, MS_PER_DAY, weekday } from "./calendar.ts";
 import type { Lieux } from "./places.ts";
 import { CIBLES, PROFILS_MENSUELS, type AnneeDemo } from "./targets.ts";
 
