@@ -3,6 +3,7 @@
 // commune of the territory gets a value (0 included) for each year a log is loaded; communes elsewhere get none.
 // Violence fiches are never counted per commune: only per EPCI and for the département.
 import { GIP } from "../../indicators/external-variables.ts";
+import { WHOLE_EPCIS } from "../geography/build-geography.ts";
 import { LIGNE_NUMERO_VERT } from "../ingest/sources/gip-nomenclatures.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 
@@ -41,9 +42,7 @@ export async function countActivity(warehouse: Warehouse): Promise<void> {
       SELECT f.fichier_id, f.annee, f.code_actuel, c.dans_territoire, coalesce(c.code_epci, f.code_epci) AS code_epci
       FROM (${located("gip_violences")}) f
       LEFT JOIN geo_commune c ON c.code_commune = f.code_actuel;
-    -- EPCIs whose communes all lie in the territory: the GIP's logs cover them whole.
-    CREATE OR REPLACE TEMP TABLE gip_epci_entiers AS
-      SELECT code_epci FROM geo_epci WHERE rattachement = 'territoire' AND nb_communes = nb_communes_territoire;
+    CREATE OR REPLACE TEMP TABLE gip_epci_entiers AS ${WHOLE_EPCIS};
 
     CREATE OR REPLACE TABLE gip_comptes AS
       WITH annees AS (SELECT racine, annee, max(fichier_id) AS fichier_id FROM gip_unites GROUP BY ALL),

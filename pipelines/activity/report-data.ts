@@ -7,7 +7,7 @@ import { GIP_JOURNAUX } from "../ingest/sources/gip-activite.ts";
 import { LIGNE_NUMERO_VERT, LIGNES, MOTIFS_APPEL, SUITES_APPEL, TYPES_VIOLENCE, type Nomenclature } from "../ingest/sources/gip-nomenclatures.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { GIP_SOURCE_ID } from "./counts.ts";
-import { cle, lireArbre, type Arbre } from "./territory-cells.ts";
+import { cle, type Arbre } from "./territory-cells.ts";
 
 /** The activity logs' sources (other GIP files, such as its list of places, are not logs). */
 export const JOURNAUX = GIP_JOURNAUX.map((journal) => sqlString(journal.id)).join(", ");
@@ -102,7 +102,7 @@ export async function anneesActivite(warehouse: Warehouse): Promise<number[]> {
   return found.map((row) => row.annee);
 }
 
-export async function lireActivite(warehouse: Warehouse, annee: number): Promise<DonneesActivite> {
+export async function lireActivite(warehouse: Warehouse, arbre: Arbre, annee: number): Promise<DonneesActivite> {
   const loaded = await warehouse.all<{ source_id: string }>(
     `SELECT DISTINCT source_id FROM journal_import WHERE source_id IN (${JOURNAUX}) AND remplace_par IS NULL AND millesime = ?`, [annee],
   );
@@ -125,7 +125,6 @@ export async function lireActivite(warehouse: Warehouse, annee: number): Promise
     const counts = await warehouse.all<{ k: string; n: number }>(`SELECT k, n::DOUBLE AS n FROM (${repartition.sql(annee)})`);
     repartitions.set(id, new Map(Object.keys(repartition.nomenclature).map((libelle) => [libelle, counts.find((row) => row.k === libelle)?.n ?? 0])));
   }
-  const arbre = await lireArbre(warehouse);
   const territoriaux = new Map<IdTerritorial, Map<string, number | null>>();
   for (const [id, definition] of Object.entries(TERRITORIAUX) as [IdTerritorial, (typeof TERRITORIAUX)[IdTerritorial]][]) {
     if (!journaux.has(definition.journal)) continue;

@@ -91,8 +91,8 @@ const LIBELLES_REPARTITIONS: Record<IdRepartition, string> = {
 export async function construireRapport(warehouse: Warehouse, annee: number): Promise<Rapport> {
   const arbre = await lireArbre(warehouse);
   const denominateurs = await lireDenominateurs(warehouse);
-  const courante = publier(await lireActivite(warehouse, annee), arbre);
-  const precedente = publier(await lireActivite(warehouse, annee - 1), arbre);
+  const courante = publier(await lireActivite(warehouse, arbre, annee), arbre);
+  const precedente = publier(await lireActivite(warehouse, arbre, annee - 1), arbre);
   const territoire = await warehouse.one<{ code_departement: string; libelle: string }>("SELECT code_departement, libelle FROM geo_territoire");
   const demo = await warehouse.one<{ demo: boolean }>(
     `SELECT coalesce(bool_or(demo), false) AS demo FROM journal_import WHERE remplace_par IS NULL AND source_id IN (${JOURNAUX}) AND millesime IN (?, ?)`,

@@ -2,6 +2,7 @@
 // EPCIs and of a remainder (its communes in EPCIs straddling the border), each whole EPCI the sum of its communes.
 // The indicators (pipelines/activity/suppress-indicators.ts) and the activity report use the same table, so a count
 // published in both is masked in both.
+import { WHOLE_EPCIS } from "../geography/build-geography.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { masquerPetitsEffectifs, type Cellule, type Equation, type Masque } from "./suppression.ts";
 
@@ -26,9 +27,7 @@ export async function lireArbre(warehouse: Warehouse): Promise<Arbre> {
   const communes = await warehouse.all<{ code: string; epci: string | null }>(
     "SELECT code_commune AS code, code_epci AS epci FROM geo_commune WHERE dans_territoire ORDER BY code_commune",
   );
-  const entiers = await warehouse.all<{ code_epci: string }>(
-    "SELECT code_epci FROM geo_commune WHERE code_epci IS NOT NULL GROUP BY code_epci HAVING bool_and(dans_territoire) ORDER BY code_epci",
-  );
+  const entiers = await warehouse.all<{ code_epci: string }>(WHOLE_EPCIS);
   return { departement: territoire!.code_departement, communes, epciEntiers: entiers.map((row) => row.code_epci) };
 }
 

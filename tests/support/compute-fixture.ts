@@ -46,9 +46,11 @@ export async function installFixture(warehouse: Warehouse, values: FixtureValue[
     CREATE OR REPLACE TABLE geo_departement AS SELECT * FROM (VALUES ('32', 'Gers', '76', 2025), ('40', 'Landes', '75', 2025)) t(code_departement, libelle, code_region, geo_annee);
     CREATE OR REPLACE TABLE geo_commune AS SELECT * FROM (VALUES ${communes.join(", ")})
       t(code_commune, libelle, code_departement, code_region, code_epci, population_legale, dans_territoire, geo_annee);
-    CREATE OR REPLACE TABLE geo_epci AS SELECT * FROM (VALUES
-      ('200000001', 'CC Alpha-Bravo', 'CC', 'territoire'), ('200000002', 'CC Charlie-Delta', 'CC', 'limitrophe'), ('200000003', 'CC Echo', 'CC', NULL))
-      t(code_epci, libelle, nature, rattachement);
+    CREATE OR REPLACE TABLE geo_epci AS
+      SELECT e.*, count(c.code_commune)::INTEGER AS nb_communes, (count(c.code_commune) FILTER (c.dans_territoire))::INTEGER AS nb_communes_territoire
+      FROM (VALUES ('200000001', 'CC Alpha-Bravo', 'CC', 'territoire'), ('200000002', 'CC Charlie-Delta', 'CC', 'limitrophe'), ('200000003', 'CC Echo', 'CC', NULL))
+        e(code_epci, libelle, nature, rattachement)
+      LEFT JOIN geo_commune c USING (code_epci) GROUP BY ALL;
     CREATE OR REPLACE TABLE geo_territoire AS SELECT '32' AS code_departement, 'Gers' AS libelle, '76' AS code_region, 'Occitanie' AS libelle_region, 2025 AS geo_annee;
     CREATE OR REPLACE TABLE valeurs_cog (niveau VARCHAR, code_geo VARCHAR, source_id VARCHAR, fichier_id INTEGER, variable VARCHAR, racine VARCHAR,
       millesime INTEGER, geo_annee INTEGER, valeur DOUBLE, statut VARCHAR, motif VARCHAR, codes_sources VARCHAR);
