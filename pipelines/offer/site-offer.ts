@@ -20,6 +20,9 @@ export interface OfferSiteData {
   epcis: Map<string, Record<string, unknown>>;
 }
 
+/** The site names quadrants from the data, so their labels are written once (quadrants.ts). */
+const QUADRANT_LABELS = QUADRANTS.map(({ id, libelle }) => ({ id, libelle }));
+
 const round = (value: number | null, decimals = 3) => (value === null ? null : Math.round(value * 10 ** decimals) / 10 ** decimals);
 
 export async function readOfferSiteData(warehouse: Warehouse): Promise<OfferSiteData | null> {
@@ -38,7 +41,7 @@ export async function readOfferSiteData(warehouse: Warehouse): Promise<OfferSite
     domaines: Object.entries(DOMAINES).map(([id, libelle]) => ({ id, libelle })),
     categories: CATEGORIES_OFFRE.map((categorie) => ({ id: categorie.id, libelle: categorie.libelle, domaine: categorie.domaine, unite: categorie.cible.unite, itinerant: categorie.itinerant === true })),
     destinations: DESTINATIONS.map(({ id, libelle }) => ({ id, libelle })),
-    quadrants: QUADRANTS.map(({ id, libelle }) => ({ id, libelle })),
+    quadrants: QUADRANT_LABELS,
     departement: { offre: summary.offre.map(compactOffer), acces: summary.acces.map(compactAccess) },
     epcis: await epciRows(warehouse, epciIndices),
     communes: await communeRows(warehouse, communeIndices),
@@ -76,6 +79,7 @@ function portrait(summary: OfferSummary, indices: Indices): Record<string, unkno
     offre: summary.offre.map(compactOffer),
     acces: summary.acces.filter((ligne) => ligne.destination !== "acces_droits_projets").map(compactAccess),
     indices: compactIndices(indices),
+    quadrants: QUADRANT_LABELS,
     zones_blanches: summary.zonesBlanches.map(compactZone),
   };
 }

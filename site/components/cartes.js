@@ -6,6 +6,9 @@ import {formatNombre} from "./format.js";
 
 let patterns = 0;
 
+/** Lambert-93's cone (France's official projection), fitted to each map's own features. */
+export const PROJECTION = {type: "conic-conformal", parallels: [44, 49], rotate: [-3, 0]};
+
 export function contoursDisponibles(contours) {
   return Boolean(contours?.disponible && contours.communes.features.length);
 }
@@ -21,7 +24,8 @@ export function noteContours() {
   </div>`;
 }
 
-function hatching(id) {
+/** The pattern that marks an area without a figure; `id` must be unique in the page. */
+export function hachures(id) {
   return () => svg`<defs><pattern id=${id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
     <rect width="6" height="6" fill="#fff"></rect><line x1="0" y1="0" x2="0" y2="6" stroke="#777" stroke-width="1.5"></line></pattern></defs>`;
 }
@@ -40,7 +44,7 @@ export function choroplethe(features, {width, indicateur, valeurs, libelles, lie
   const plot = Plot.plot({
     width,
     height: Math.round(width * 0.85),
-    projection: {type: "conic-conformal", parallels: [44, 49], rotate: [-3, 0], domain: collection, inset: 6},
+    projection: {...PROJECTION, domain: collection, inset: 6},
     color: {
       type: "quantile",
       n: 5,
@@ -51,7 +55,7 @@ export function choroplethe(features, {width, indicateur, valeurs, libelles, lie
       width: Math.min(width, 420)
     },
     marks: [
-      hatching(id),
+      hachures(id),
       Plot.geo(without, {fill: `url(#${id})`, stroke: "#555", strokeWidth: 0.4, title: (f) => `${name(f)} : pas de valeur (secret ou manquant)`, href: liens ? (f) => liens.get(f.properties.code) : undefined}),
       Plot.geo(withValue, {fill: (f) => valeurs.get(f.properties.code), stroke: "#fff", strokeWidth: 0.4, title: (f) => `${name(f)} : ${format(valeurs.get(f.properties.code))}`, href: liens ? (f) => liens.get(f.properties.code) : undefined}),
       contour ? Plot.geo(contour, {stroke: "#222", strokeWidth: 1.2}) : null
@@ -71,7 +75,7 @@ export function situation(fond, {width, surligne, libelle, contour}) {
   const plot = Plot.plot({
     width,
     height: Math.round(width * 0.8),
-    projection: {type: "conic-conformal", parallels: [44, 49], rotate: [-3, 0], domain: {type: "FeatureCollection", features: fond}, inset: 6},
+    projection: {...PROJECTION, domain: {type: "FeatureCollection", features: fond}, inset: 6},
     marks: [
       Plot.geo(fond, {fill: "#e4e8ec", stroke: "#fff", strokeWidth: 0.6}),
       Plot.geo(highlighted, {fill: "#1f4e79", stroke: "#fff", strokeWidth: 0.4}),
@@ -94,7 +98,7 @@ export function carteEpci(features, {width, epcis, lien}) {
   const plot = Plot.plot({
     width,
     height: Math.round(width * 0.85),
-    projection: {type: "conic-conformal", parallels: [44, 49], rotate: [-3, 0], domain: {type: "FeatureCollection", features: shown}, inset: 6},
+    projection: {...PROJECTION, domain: {type: "FeatureCollection", features: shown}, inset: 6},
     marks: [
       Plot.geo(shown, {fill: (f, i) => ["#dbe4ee", "#b9cbe0", "#9db6d3", "#e9eef3"][i % 4], stroke: "#1f4e79", strokeWidth: 1, href: (f) => lien(f.properties.code), title: (f) => name.get(f.properties.code), ariaLabel: (f) => name.get(f.properties.code)}),
       Plot.dot(shown, Plot.centroid({r: 10, fill: "#fff", stroke: "#1f4e79"})),

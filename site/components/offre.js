@@ -2,17 +2,17 @@
 // offer quadrant chart, the map of places over the communes, the zones blanches. Every chart has a text
 // alternative and the same figures in a table; no colour carries meaning alone.
 import * as Plot from "@observablehq/plot";
-import {html, svg} from "htl";
+import {html} from "htl";
+import {hachures, PROJECTION} from "./cartes.js";
 import {formatEntier, formatNombre} from "./format.js";
 import {marque} from "./statut.js";
 import {tableauTriable} from "./tableau.js";
 
 const decimal1 = formatNombre(1);
 const decimal2 = formatNombre(2);
-const signe = (valeur) => (valeur == null ? "—" : `${valeur > 0 ? "+" : ""}${decimal2(valeur)}`);
+export const signe = (valeur) => (valeur == null ? "—" : `${valeur > 0 ? "+" : ""}${decimal2(valeur)}`);
 const km = (valeur) => (valeur == null ? "—" : `${decimal1(valeur)}\u00a0km`);
 const pourcent = (valeur) => (valeur == null ? "—" : `${decimal1(valeur)}\u202f%`);
-const PROJECTION = {type: "conic-conformal", parallels: [44, 49], rotate: [-3, 0]};
 
 export function offreIndisponible(offre) {
   return html`<div class="note-contours" role="note"><p><strong>Analyse de l'offre sociale non disponible :</strong> ${offre.motif}.
@@ -132,8 +132,7 @@ export function carteLieux(communes, {width, indices, lieux, epcis, libelleCateg
     color: {type: "diverging", scheme: "BuRd", pivot: 0, legend: true, label: "Indice de besoin (0 = département)", tickFormat: decimal1, width: Math.min(width, 420)},
     symbol: {domain: ["circle", "triangle", "diamond"], range: ["circle", "triangle", "diamond"]},
     marks: [
-      () => svg`<defs><pattern id=${id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-        <rect width="6" height="6" fill="#fff"></rect><line x1="0" y1="0" x2="0" y2="6" stroke="#999" stroke-width="1"></line></pattern></defs>`,
+      hachures(id),
       Plot.geo(sans, {fill: `url(#${id})`, stroke: "#bbb", strokeWidth: 0.3}),
       Plot.geo(avec, {fill: (f) => indices.get(f.properties.code), stroke: "#fff", strokeWidth: 0.3}),
       epcis ? Plot.geo(epcis, {stroke: "#333", strokeWidth: 0.8}) : null,
@@ -209,7 +208,7 @@ export function sectionOffreEpci(offre, {territoire}) {
     <h3>Besoin et offre</h3>
     ${indices?.indice_besoin != null || indices?.indice_offre != null
       ? html`<p>Indice de besoin <strong>${signe(indices.indice_besoin)}</strong>, indice d'offre <strong>${signe(indices.indice_offre)}</strong>
-        (0 = niveau du ${territoire.libelle}) : <strong>${indices.quadrant ? offreQuadrant(indices.quadrant) : "non classé"}</strong>.${indices.motif ? ` ${indices.motif}.` : ""}</p>
+        (0 = niveau du ${territoire.libelle}) : <strong>${offreQuadrant(indices.quadrant, offre.quadrants)}</strong>.${indices.motif ? ` ${indices.motif}.` : ""}</p>
         ${composantes.length ? html`<div class="tableau-defilant"><table class="tableau composantes"><caption>Composantes des indices (écarts réduits au ${territoire.libelle}, bornés à ±3)</caption>
           <thead><tr><th scope="col">Indice</th><th scope="col">Composante</th><th scope="col" class="num">EPCI</th><th scope="col" class="num">${territoire.libelle}</th><th scope="col" class="num">Écart réduit</th></tr></thead>
           <tbody>${composantes.map((c) => html`<tr><td>${c.indice}</td><th scope="row">${c.libelle}</th><td class="num">${decimal1(c.valeur)}</td><td class="num">${decimal1(c.reference)}</td><td class="num">${signe(c.ecart_reduit)}</td></tr>`)}</tbody>
@@ -222,13 +221,8 @@ export function sectionOffreEpci(offre, {territoire}) {
   </div>`;
 }
 
-const QUADRANT_LIBELLES = {
-  besoin_eleve_offre_faible: "besoin élevé, offre faible",
-  besoin_eleve_offre_elevee: "besoin élevé, offre élevée",
-  besoin_modere_offre_faible: "besoin modéré, offre faible",
-  besoin_modere_offre_elevee: "besoin modéré, offre élevée"
-};
-
-export function offreQuadrant(id) {
-  return QUADRANT_LIBELLES[id] ?? "non classé";
+/** A quadrant's label (from the data's `quadrants` list) to be read inside a sentence. */
+export function offreQuadrant(id, quadrants) {
+  const libelle = quadrants.find((quadrant) => quadrant.id === id)?.libelle;
+  return libelle ? libelle[0].toLowerCase() + libelle.slice(1) : "non classé";
 }
