@@ -170,15 +170,20 @@ function sumRows(load: WideLoad, measures: string[]): string {
     .join("\n");
 }
 
-/** A part larger than its whole on the same row is a broken row, located on the part's column. */
+/** A part larger than its whole on the same row is a broken row, located on the part's column. One join checks every pair. */
 function boundRows(load: WideLoad): string {
-  return (load.source.bornes ?? [])
-    .map(({ partie, tout }) => `
-      INSERT INTO problemes
-        SELECT p.idx, p.ligne, p.variable, p.brut,
-               'incohérence sur la ligne : ' || p.variable || ' (' || trim(p.brut) || ') dépasse ' || t.variable || ' (' || trim(t.brut) || ')'
-        FROM cellules p JOIN variables vp ON vp.variable = p.variable AND vp.racine = ${sqlString(partie)}
-        JOIN cellules t ON t.idx = p.idx JOIN variables vt ON vt.variable = t.variable AND vt.racine = ${sqlString(tout)}
-        WHERE p.statut = 'ok' AND t.statut = 'ok' AND p.valeur > t.valeur AND t.valeur >= 0 AND p.brut IS NOT NULL AND t.brut IS NOT NULL;`)
-    .join("\n");
+  const bornes = load.source.bornes ?? [];
+  if (!bornes.length) return "";
+  return `
+    CREATE OR REPLACE TEMP TABLE bornes (partie VARCHAR, tout VARCHAR);
+    INSERT INTO bornes VALUES ${bornes.map(({ partie, tout }) => `(${sqlString(partie)}, ${sqlString(tout)})`).join(", ")};
+    CREATE OR REPLACE TEMP TABLE paires AS
+      SELECT vp.variable AS variable_partie, vt.variable AS variable_tout
+      FROM bornes b JOIN variables vp ON vp.racine = b.partie JOIN variables vt ON vt.racine = b.tout;
+    INSERT INTO problemes
+      SELECT p.idx, p.ligne, p.variable, p.brut,
+             'incohérence sur la ligne : ' || p.variable || ' (' || trim(p.brut) || ') dépasse ' || t.variable || ' (' || trim(t.brut) || ')'
+      FROM cellules p JOIN paires k ON k.variable_partie = p.variable
+      JOIN cellules t ON t.idx = p.idx AND t.variable = k.variable_tout
+      WHERE p.statut = 'ok' AND t.statut = 'ok' AND p.valeur > t.valeur AND t.valeur >= 0 AND p.brut IS NOT NULL AND t.brut IS NOT NULL;`;
 }
