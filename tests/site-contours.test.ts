@@ -6,11 +6,13 @@ import path from "node:path";
 import * as d3 from "d3";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { topology } from "topojson-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { contoursOnCurrentCog } from "../pipelines/geography/contours-cog.ts";
+import { importFiles } from "../pipelines/ingest/import-files.ts";
 import { parseContours } from "../pipelines/ingest/load-contours.ts";
 import { loadRenderedPage, openBrowser } from "../pipelines/publish/browser.ts";
 import { startStaticServer } from "../pipelines/publish/static-server.ts";
+import { memoryWarehouse } from "./support/memory-warehouse.ts";
 import { BUILD_TIMEOUT, HAS_CHROMIUM, SANS_CHROMIUM, observatoire } from "./support/site-fixture.ts";
 
 /** A unit square at (x, y), wound clockwise as d3 expects for a small polygon. */
@@ -44,6 +46,28 @@ describe("contours des communes (reconnaissance et COG)", () => {
       motif: expect.stringContaining("contours non communaux"),
     });
     expect(parseContours(bytes({ indicateurs: [] }), "catalogue.json")).toMatchObject({ motif: expect.stringContaining("ni un GeoJSON ni un TopoJSON") });
+  });
+
+  it("loads a contour file once, and lets a later run's file of the same geography year replace it", async () => {
+    const folder = (name: string, value: unknown) => {
+      const dossier = fs.mkdtempSync(path.join(os.tmpdir(), `contours-${name}-`));
+      onTestFinished(() => fs.rmSync(dossier, { recursive: true, force: true }));
+      fs.writeFileSync(path.join(dossier, "communes-2024.geojson"), JSON.stringify(value));
+      return dossier;
+    };
+    const first = folder("a", collection(square("32013", 0.58, 43.64), square("32107", 0.6, 43.64)));
+    const second = folder("b", collection(square("32013", 0.58, 43.64)));
+    const warehouse = await memoryWarehouse();
+    const load = (dossier: string) => importFiles(warehouse, { dossiers: [dossier], territoire: "32", commande: "test" });
+    expect((await load(first)).fichiers).toMatchObject([{ etat: "charge", millesime: 2024, geoAnnee: 2024, lignesLues: 2, lignesChargees: 2 }]);
+    const again = await load(first);
+    expect(again.fichiers).toMatchObject([{ etat: "deja_charge", millesime: 2024, geoAnnee: 2024, lignesLues: 2, lignesChargees: 2, lignesRejetees: 0 }]);
+    const replacing = await load(second);
+    expect(replacing.avertissements).toEqual([
+      `${path.join(first, "communes-2024.geojson")} (chargé précédemment) est remplacé par ${path.join(second, "communes-2024.geojson")}.`,
+    ]);
+    expect(await warehouse.all("SELECT code_commune, geo_annee FROM contours_communes")).toEqual([{ code_commune: "32013", geo_annee: 2024 }]);
+    expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM journal_import WHERE remplace_par IS NULL")).toEqual({ n: 1 });
   });
 
   it("dissolves merged communes into the current one and EPCIs from their communes", () => {

@@ -8,6 +8,7 @@ import { mapValuesToCog } from "../geography/map-to-cog.ts";
 import { ensureSchema, FILE_OWNED_TABLES } from "../warehouse/schema.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { decodeFile, type DecodedFile } from "./decode.ts";
+import { findLoaded, nextValue, recordImport, replacePrevious } from "./import-journal.ts";
 import { discover, type Candidate } from "./discover.ts";
 import { isContoursFile, loadContours, type ContoursCandidate } from "./load-contours.ts";
 import { itemColumns, loadItems } from "./load-items.ts";
@@ -200,10 +201,7 @@ async function loadOne(
     dossier: candidate.dossier, chemin: candidate.chemin, sourceId: recognised.source.id, libelle: recognised.source.libelle,
     niveau: recognised.niveau, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage, demo: file.demo,
   };
-  const same = await warehouse.one<{ lignes_lues: number; lignes_chargees: number; lignes_rejetees: number }>(
-    "SELECT lignes_lues, lignes_chargees, lignes_rejetees FROM journal_import WHERE sha256 = ? AND source_id = ? AND remplace_par IS NULL",
-    [sha256, recognised.source.id],
-  );
+  const same = await findLoaded(warehouse, sha256, recognised.source.id);
   if (same) {
     return { ...base, lignesLues: same.lignes_lues, lignesChargees: same.lignes_chargees, lignesRejetees: same.lignes_rejetees, dureeMs: 0, etat: "deja_charge" };
   }
@@ -237,14 +235,17 @@ async function loadOne(
   if (loaded.lignesChargees + lignesRejetees !== raw.lignesLues) {
     throw new DataError(`bilan faux : ${raw.lignesLues} lignes lues ≠ ${loaded.lignesChargees} chargées + ${lignesRejetees} rejetées.`, { fichier: label(candidate) });
   }
-  await replacePrevious(warehouse, recognised, fichierId, executionId, candidate, warn);
+  const replaced = await replacePrevious(
+    warehouse, { sourceId: source.id, millesime: recognised.millesime, fichierId, executionId }, FILE_OWNED_TABLES.filter((table) => table !== "rejets"),
+  );
+  for (const old of replaced) warn(`${path.join(old.dossier, old.chemin)} (chargé précédemment) est remplacé par ${chemin}.`);
   const ended = new Date();
-  await warehouse.run("INSERT INTO journal_import VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, NULL)", [
-    fichierId, executionId, candidate.dossier, candidate.chemin, sha256, candidate.taille, recognised.source.id,
-    recognised.niveau ?? null, recognised.millesime ?? null, recognised.geoAnnee ?? null, decoded.encodage,
-    decoded.separateur === "\t" ? "tabulation" : decoded.separateur, file.demo,
-    raw.lignesLues, loaded.lignesChargees, lignesRejetees, started.toISOString(), ended.toISOString(),
-  ]);
+  await recordImport(warehouse, {
+    fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: candidate.taille, sourceId: source.id,
+    niveau: recognised.niveau, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage,
+    separateur: decoded.separateur === "\t" ? "tabulation" : decoded.separateur, demo: file.demo,
+    lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, debut: started, fin: ended,
+  });
   const series = datedByRow
     ? await warehouse.one<{ premier: number; dernier: number }>("SELECT min(millesime) AS premier, max(millesime) AS dernier FROM valeurs_cellules WHERE fichier_id = ?", [fichierId])
     : undefined;
@@ -252,25 +253,6 @@ async function loadOne(
     ...base, millesimesLignes: series?.premier ? [series.premier, series.dernier] : undefined,
     lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, dureeMs: ended.getTime() - started.getTime(), etat: "charge",
   };
-}
-
-/** A new file for the same source, level and millésime supersedes the one loaded before. */
-async function replacePrevious(
-  warehouse: Warehouse, recognised: Recognised, fichierId: number, executionId: number, candidate: Candidate, warn: (message: string) => void,
-): Promise<void> {
-  // Files of this run never replace each other here: the levels of one release (Filosofi COM, EPCI…) coexist.
-  const previous = await warehouse.all<{ fichier_id: number; dossier: string; chemin: string }>(
-    `SELECT fichier_id, dossier, chemin FROM journal_import
-     WHERE source_id = ? AND millesime IS NOT DISTINCT FROM ? AND remplace_par IS NULL AND execution_id <> ?`,
-    [recognised.source.id, recognised.millesime ?? null, executionId],
-  );
-  for (const old of previous) {
-    for (const table of FILE_OWNED_TABLES) {
-      if (table !== "rejets") await warehouse.run(`DELETE FROM ${table} WHERE fichier_id = ?`, [old.fichier_id]);
-    }
-    await warehouse.run("UPDATE journal_import SET remplace_par = ? WHERE fichier_id = ?", [fichierId, old.fichier_id]);
-    warn(`${path.join(old.dossier, old.chemin)} (chargé précédemment) est remplacé par ${label(candidate)}.`);
-  }
 }
 
 /**
@@ -299,9 +281,4 @@ function sourceKey({ source, niveau, millesime }: Recognised): string {
 
 function label(candidate: Candidate): string {
   return path.join(candidate.dossier, candidate.chemin);
-}
-
-async function nextValue(warehouse: Warehouse, sequence: string): Promise<number> {
-  const row = await warehouse.one<{ id: number }>(`SELECT nextval('${sequence}')::INTEGER AS id`);
-  return row!.id;
 }

@@ -10,6 +10,7 @@ import type { Warehouse } from "../warehouse/warehouse.ts";
 import type { Candidate } from "./discover.ts";
 import { yearIn } from "./variables.ts";
 import type { FileReport, Ignored } from "./import-files.ts";
+import { findLoaded, nextValue, recordImport, replacePrevious } from "./import-journal.ts";
 
 export const CONTOURS_SOURCE_ID = "contours_communes";
 export const CONTOURS_TABLE = "contours_communes";
@@ -95,7 +96,7 @@ function yearOf(sample: Feature, chemin: string): number | undefined {
 
 /**
  * Loads every contour file; returns one report per file loaded and sends the others to `ignore`.
- * A file with the same geography year as an earlier one replaces it, as other sources do for a millésime.
+ * A file with the same geography year as one loaded by an earlier run replaces it, as other sources do for a millésime.
  */
 export async function loadContours(
   warehouse: Warehouse,
@@ -114,23 +115,23 @@ export async function loadContours(
     const started = new Date();
     const bytes = candidate.lire();
     const chemin = path.join(candidate.dossier, candidate.chemin);
+    const report = { dossier: candidate.dossier, chemin: candidate.chemin, sourceId: CONTOURS_SOURCE_ID, libelle: CONTOURS_LABEL, niveau: "commune", encodage: "utf-8", demo };
+    // Checked before parsing: a national contour file weighs hundreds of megabytes.
+    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+    const same = await findLoaded(warehouse, sha256, CONTOURS_SOURCE_ID);
+    if (same) {
+      reports.push({
+        ...report, millesime: same.millesime ?? undefined, geoAnnee: same.geo_annee ?? undefined,
+        lignesLues: same.lignes_lues, lignesChargees: same.lignes_chargees, lignesRejetees: same.lignes_rejetees, dureeMs: 0, etat: "deja_charge",
+      });
+      continue;
+    }
     const parsed = parseContours(bytes, candidate.chemin);
     if ("motif" in parsed) {
       ignore({ dossier: candidate.dossier, chemin: candidate.chemin, motif: parsed.motif });
       continue;
     }
-    const base = {
-      dossier: candidate.dossier, chemin: candidate.chemin, sourceId: CONTOURS_SOURCE_ID, libelle: CONTOURS_LABEL,
-      niveau: "commune", millesime: parsed.geoAnnee, geoAnnee: parsed.geoAnnee, encodage: "utf-8", demo,
-      lignesLues: parsed.contours.length, lignesChargees: parsed.contours.length, lignesRejetees: 0,
-    };
-    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
-    const same = await warehouse.one("SELECT fichier_id FROM journal_import WHERE sha256 = ? AND source_id = ? AND remplace_par IS NULL", [sha256, CONTOURS_SOURCE_ID]);
-    if (same) {
-      reports.push({ ...base, dureeMs: 0, etat: "deja_charge" });
-      continue;
-    }
-    const fichierId = (await warehouse.one<{ id: number }>("SELECT nextval('seq_fichier')::INTEGER AS id"))!.id;
+    const fichierId = await nextValue(warehouse, "seq_fichier");
     const appender = await warehouse.connection.createAppender(CONTOURS_TABLE);
     for (const contour of parsed.contours) {
       appender.appendInteger(fichierId);
@@ -144,23 +145,21 @@ export async function loadContours(
     }
     appender.flushSync();
     appender.closeSync();
-    const previous = await warehouse.all<{ fichier_id: number; dossier: string; chemin: string }>(
-      "SELECT fichier_id, dossier, chemin FROM journal_import WHERE source_id = ? AND geo_annee IS NOT DISTINCT FROM ? AND remplace_par IS NULL",
-      [CONTOURS_SOURCE_ID, parsed.geoAnnee ?? null],
-    );
-    for (const old of previous) {
-      await warehouse.run(`DELETE FROM ${CONTOURS_TABLE} WHERE fichier_id = ?`, [old.fichier_id]);
-      await warehouse.run("UPDATE journal_import SET remplace_par = ? WHERE fichier_id = ?", [fichierId, old.fichier_id]);
-      warn(`${path.join(old.dossier, old.chemin)} (contours chargés précédemment) est remplacé par ${chemin}.`);
-    }
+    // The geography year is the contours' millésime: a later file of the same year replaces the earlier one.
+    const replaced = await replacePrevious(warehouse, { sourceId: CONTOURS_SOURCE_ID, millesime: parsed.geoAnnee, fichierId, executionId }, [CONTOURS_TABLE]);
+    for (const old of replaced) warn(`${path.join(old.dossier, old.chemin)} (chargé précédemment) est remplacé par ${chemin}.`);
     if (parsed.geoAnnee === undefined) await warnUndatedContours(warehouse, fichierId, chemin, warn);
     const ended = new Date();
-    await warehouse.run("INSERT INTO journal_import VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, NULL)", [
-      fichierId, executionId, candidate.dossier, candidate.chemin, sha256, candidate.taille, CONTOURS_SOURCE_ID,
-      "commune", parsed.geoAnnee ?? null, parsed.geoAnnee ?? null, "utf-8", "sans objet", demo,
-      parsed.contours.length, parsed.contours.length, 0, started.toISOString(), ended.toISOString(),
-    ]);
-    reports.push({ ...base, dureeMs: ended.getTime() - started.getTime(), etat: "charge" });
+    const lignes = parsed.contours.length;
+    await recordImport(warehouse, {
+      fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: candidate.taille, sourceId: CONTOURS_SOURCE_ID,
+      niveau: "commune", millesime: parsed.geoAnnee, geoAnnee: parsed.geoAnnee, encodage: "utf-8", separateur: "sans objet", demo,
+      lignesLues: lignes, lignesChargees: lignes, lignesRejetees: 0, debut: started, fin: ended,
+    });
+    reports.push({
+      ...report, millesime: parsed.geoAnnee, geoAnnee: parsed.geoAnnee,
+      lignesLues: lignes, lignesChargees: lignes, lignesRejetees: 0, dureeMs: ended.getTime() - started.getTime(), etat: "charge",
+    });
   }
   return reports;
 }
