@@ -126,26 +126,35 @@ export async function offerComputed(warehouse: Warehouse): Promise<boolean> {
   return true;
 }
 
-/** The territory (the département by default) if it exists in the analysis, else undefined. */
-export async function findTerritory(warehouse: Warehouse, niveau: Niveau, code?: string): Promise<Territoire | undefined> {
-  return warehouse.one<Territoire & Record<string, unknown>>(
+/** The territories of a level in the analysis (one, when `code` is given). */
+export async function findTerritories(warehouse: Warehouse, niveau: Niveau, code?: string): Promise<Territoire[]> {
+  return warehouse.all<Territoire & Record<string, unknown>>(
     `SELECT niveau, code_geo AS code, libelle_geo AS libelle, rattachement, count(*)::INTEGER AS nb_communes
-     FROM calc_perimetre WHERE niveau = ? AND (? IS NULL OR code_geo = ?) GROUP BY ALL`,
+     FROM calc_perimetre WHERE niveau = ? AND (? IS NULL OR code_geo = ?) GROUP BY ALL ORDER BY code_geo`,
     [niveau, code ?? null, code ?? null],
   );
 }
 
-export async function readOfferSummary(warehouse: Warehouse, territoire: Territoire): Promise<OfferSummary> {
+/** The territory (the département by default) if it exists in the analysis, else undefined. */
+export async function findTerritory(warehouse: Warehouse, niveau: Niveau, code?: string): Promise<Territoire | undefined> {
+  return (await findTerritories(warehouse, niveau, code))[0];
+}
+
+/** What every territory's summary shares: read once when several summaries are written. */
+export type OfferContext = Pick<OfferSummary, "departement" | "demo" | "contours" | "sources">;
+
+export async function readOfferContext(warehouse: Warehouse): Promise<OfferContext> {
   const departement = (await warehouse.one<OfferSummary["departement"] & Record<string, unknown>>(
     "SELECT code_departement AS code, libelle, libelle_region, geo_annee FROM geo_territoire"))!;
   const demo = (await warehouse.one<{ demo: boolean }>("SELECT coalesce(bool_or(demo), false) AS demo FROM journal_import WHERE remplace_par IS NULL"))!.demo;
   const contours = ((await warehouse.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${CENTROIDS_TABLE}`))?.n ?? 0) > 0;
+  return { departement, demo, contours, sources: await readSources(warehouse) };
+}
+
+export async function readOfferSummary(warehouse: Warehouse, territoire: Territoire, context?: OfferContext): Promise<OfferSummary> {
   return {
     territoire,
-    departement,
-    demo,
-    contours,
-    sources: await readSources(warehouse),
+    ...(context ?? (await readOfferContext(warehouse))),
     offre: await readOffer(warehouse, territoire),
     acces: await readAccess(warehouse, territoire),
     indices: territoire.niveau === "epci" || territoire.niveau === "commune" ? await readIndices(warehouse, territoire) : null,

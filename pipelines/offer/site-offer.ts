@@ -8,7 +8,7 @@ import { RATES_TABLE } from "./inventory.ts";
 import { PLACES_TABLE } from "./places.ts";
 import { QUADRANTS } from "./quadrants.ts";
 import {
-  findTerritory, offerComputed, readAllIndices, readOfferSummary, type Indices, type LigneAcces, type LigneOffre,
+  findTerritories, findTerritory, offerComputed, readAllIndices, readOfferContext, readOfferSummary, type Indices, type LigneAcces, type LigneOffre,
   type OfferSummary, type SourceOffre, type ZoneBlanche,
 } from "./read-summary.ts";
 import { PETIT_EFFECTIF, SEUILS_DISTANCE_KM, ZONE_BLANCHE_BESOIN_MIN, ZONE_BLANCHE_DISTANCE_KM } from "./seuils.ts";
@@ -29,7 +29,8 @@ export async function readOfferSiteData(warehouse: Warehouse): Promise<OfferSite
   if (!(await offerComputed(warehouse)) || !(await warehouse.tableExists("calc_perimetre"))) return null;
   const departement = await findTerritory(warehouse, "departement");
   if (!departement) return null;
-  const summary = await readOfferSummary(warehouse, departement);
+  const context = await readOfferContext(warehouse);
+  const summary = await readOfferSummary(warehouse, departement, context);
   const epciIndices = await readAllIndices(warehouse, "epci");
   const communeIndices = new Map((await readAllIndices(warehouse, "commune")).map((item) => [item.code, item]));
   const page = {
@@ -49,11 +50,10 @@ export async function readOfferSiteData(warehouse: Warehouse): Promise<OfferSite
     zones_blanches: summary.zonesBlanches.map(compactZone),
   };
   const epcis = new Map<string, Record<string, unknown>>();
+  const territories = new Map((await findTerritories(warehouse, "epci")).map((territoire) => [territoire.code, territoire]));
   for (const indices of epciIndices) {
-    const territoire = await findTerritory(warehouse, "epci", indices.code);
-    if (!territoire) continue;
-    const offre = await readOfferSummary(warehouse, territoire);
-    epcis.set(indices.code, portrait(offre, indices));
+    const territoire = territories.get(indices.code);
+    if (territoire) epcis.set(indices.code, portrait(await readOfferSummary(warehouse, territoire, context), indices));
   }
   return { page, epcis };
 }
