@@ -106,27 +106,37 @@ async function writePlan(warehouse: Warehouse, indicators: Indicator[], plan: Vi
 /** A, D and G: sum(numerator) / sum(denominator) over the communes of each territory. */
 async function computeSummedIndicators(warehouse: Warehouse): Promise<void> {
   await warehouse.run(`
-    -- One value per commune, indicator, period and role; a missing or masked variable taints the sum.
+    CREATE OR REPLACE TEMP TABLE calc_nb_termes AS SELECT indicateur_id, periode, role, count(*) AS n_termes FROM calc_termes GROUP BY ALL;
+
+    -- One value per commune, indicator, period and role, for the communes that publish at least one of its terms;
+    -- a missing or masked term taints the commune's value. A commune that publishes none is counted missing below:
+    -- joining on what exists spares a row for each of France's communes times each term.
     CREATE OR REPLACE TEMP TABLE calc_communes_roles AS
-      SELECT t.indicateur_id, t.periode, t.role, m.code_commune,
+      SELECT t.indicateur_id, t.periode, t.role, v.code_geo AS code_commune,
              sum(t.coef * v.valeur) AS valeur,
-             CASE WHEN bool_or(v.statut IS NULL OR v.statut NOT IN ('ok', 'secret', 'non_significatif')) THEN 'manquant'
+             CASE WHEN count(*) < any_value(k.n_termes) OR bool_or(v.statut NOT IN ('ok', 'secret', 'non_significatif')) THEN 'manquant'
                   WHEN bool_or(v.statut <> 'ok') THEN 'secret' ELSE 'ok' END AS statut
       FROM calc_termes t
-      CROSS JOIN (SELECT DISTINCT code_commune FROM calc_perimetre) m
-      LEFT JOIN calc_valeurs v ON v.niveau = 'commune' AND v.code_geo = m.code_commune AND v.racine = t.racine AND v.millesime = t.millesime
-      GROUP BY ALL;
+      JOIN calc_nb_termes k USING (indicateur_id, periode, role)
+      JOIN calc_valeurs v ON v.niveau = 'commune' AND v.racine = t.racine AND v.millesime = t.millesime
+      GROUP BY t.indicateur_id, t.periode, t.role, v.code_geo;
 
     -- Totals per territory. A total touched by a masked or missing commune falls back on the value
     -- published for that territory itself (CAF EPCI file, Filosofi supra-communal files), else keeps the status.
     CREATE OR REPLACE TEMP TABLE calc_roles AS
-      WITH sommes AS (
+      WITH territoires AS (SELECT niveau, code_geo, count(*) AS n FROM calc_perimetre GROUP BY ALL),
+      presentes AS (
         SELECT p.niveau, p.code_geo, r.indicateur_id, r.periode, r.role,
                sum(r.valeur) FILTER (r.statut = 'ok') AS somme, count(*) AS n,
                count(*) FILTER (r.statut = 'manquant') AS n_manquant, count(*) FILTER (r.statut = 'secret') AS n_secret
         FROM calc_perimetre p JOIN calc_communes_roles r USING (code_commune) GROUP BY ALL
       ),
-      nb_termes AS (SELECT indicateur_id, periode, role, count(*) AS n_termes FROM calc_termes GROUP BY ALL),
+      sommes AS (
+        SELECT t.niveau, t.code_geo, k.indicateur_id, k.periode, k.role, k.n_termes, r.somme, t.n,
+               t.n - coalesce(r.n, 0) + coalesce(r.n_manquant, 0) AS n_manquant, coalesce(r.n_secret, 0) AS n_secret
+        FROM territoires t CROSS JOIN calc_nb_termes k
+        LEFT JOIN presentes r USING (niveau, code_geo, indicateur_id, periode, role)
+      ),
       publies AS (
         SELECT t.indicateur_id, t.periode, t.role, v.niveau, v.code_geo, sum(t.coef * v.valeur) AS valeur,
                count(*) FILTER (v.statut = 'ok') AS n_ok
@@ -134,16 +144,16 @@ async function computeSummedIndicators(warehouse: Warehouse): Promise<void> {
         GROUP BY ALL
       )
       SELECT s.niveau, s.code_geo, s.indicateur_id, s.periode, s.role,
-        CASE WHEN s.n_manquant = 0 AND s.n_secret = 0 THEN s.somme WHEN p.n_ok = k.n_termes THEN p.valeur END AS valeur,
-        CASE WHEN s.n_manquant = 0 AND s.n_secret = 0 THEN 'ok' WHEN p.n_ok = k.n_termes THEN 'ok'
+        CASE WHEN s.n_manquant = 0 AND s.n_secret = 0 THEN s.somme WHEN p.n_ok = s.n_termes THEN p.valeur END AS valeur,
+        CASE WHEN s.n_manquant = 0 AND s.n_secret = 0 THEN 'ok' WHEN p.n_ok = s.n_termes THEN 'ok'
              WHEN s.n_manquant > 0 THEN 'manquant' ELSE 'secret' END AS statut,
         CASE WHEN s.n_manquant = 0 AND s.n_secret = 0 THEN NULL
-             WHEN p.n_ok = k.n_termes THEN 'total publié à ce niveau (des communes sont sous secret ou absentes)'
+             WHEN p.n_ok = s.n_termes THEN 'total publié à ce niveau (des communes sont sous secret ou absentes)'
              WHEN s.n = 1 AND s.n_manquant > 0 THEN 'donnée absente'
              WHEN s.n = 1 THEN 'secret statistique'
              WHEN s.n_manquant > 0 THEN 'données absentes pour ' || s.n_manquant || ' commune(s) sur ' || s.n
              ELSE 'secret statistique sur ' || s.n_secret || ' commune(s) sur ' || s.n || ', total non publié à ce niveau' END AS motif
-      FROM sommes s JOIN nb_termes k USING (indicateur_id, periode, role)
+      FROM sommes s
       LEFT JOIN publies p USING (indicateur_id, periode, role, niveau, code_geo);
 
     CREATE OR REPLACE TEMP TABLE calc_resultats AS
