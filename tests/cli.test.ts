@@ -168,6 +168,22 @@ describe("observatoire calculer and indicateurs", () => {
     expect(catalogue).toHaveLength(40);
   });
 
+  it("writes indicateurs.xlsx with one sheet per level, numbers kept as numbers in each indicator's decimals", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(work, "sortie/exports/indicateurs.xlsx"));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["À lire", "Communes", "EPCI", "Département", "Région", "France"]);
+    const sheet = workbook.getWorksheet("Département")!;
+    expect(sheet.getRow(1).getCell(1)).toMatchObject({ value: "Indicateur", font: { bold: true } });
+    const row = (id: string) => sheet.getRows(2, sheet.rowCount - 1)!.find((candidate) => candidate.getCell(1).value === id)!;
+    const chomage = row("tx_chomage");
+    expect(typeof chomage.getCell(6).value).toBe("number");
+    expect(chomage.getCell(6).numFmt).toBe("#,##0.0");
+    expect(row("pop").getCell(6).numFmt).toBe("#,##0");
+    expect(chomage.getCell(4)).toMatchObject({ value: "Gers" });
+    expect(chomage.getCell(4).numFmt ?? "General").toBe("General");
+  });
+
   it("keeps the other steps' exports (social offer, activity report) when calculer runs alone", async () => {
     const exportsDir = path.join(work, "sortie/exports");
     const others = ["offre_sociale.csv", "acces.csv", "besoin_offre.csv", "zones_blanches.csv", "rapport-2020.md", "rapport-2020.csv", "rapport-2020.json"];
