@@ -4,7 +4,7 @@ import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { currentCogYear, decoupageFile } from "./decoupage.ts";
 
 /** EPCIs whose communes all lie in the territory: the GIP's logs cover them whole, and the suppression tree holds them. */
-export const WHOLE_EPCIS = "SELECT code_epci FROM geo_epci WHERE nb_communes = nb_communes_territoire ORDER BY code_epci";
+export const WHOLE_EPCIS = "SELECT code_epci FROM geo_epci WHERE nb_communes_territoire > 0 AND nb_communes = nb_communes_territoire ORDER BY code_epci";
 
 export interface TerritorySummary {
   code: string;
