@@ -541,7 +541,8 @@ describe("re-loading", () => {
       CREATE TABLE valeurs_brutes (fichier_id INTEGER, source_id VARCHAR, niveau VARCHAR, code_geo VARCHAR, variable VARCHAR, racine VARCHAR,
         millesime INTEGER, geo_annee INTEGER, valeur DOUBLE, statut VARCHAR, additive BOOLEAN, ligne INTEGER);
       INSERT INTO valeurs_brutes VALUES (7, 'insee_comparateur', 'commune', '32013', 'P22_POP', 'Pyy_POP', 2022, 2025, 21760, 'ok', true, 2),
-        (7, 'insee_comparateur', 'commune', '32013', 'MED21', 'MEDyy', 2021, 2024, NULL, 'secret', false, 2);`);
+        (7, 'insee_comparateur', 'commune', '32013', 'MED21', 'MEDyy', 2021, 2024, NULL, 'secret', false, 2);
+      CREATE VIEW valeurs_cog AS SELECT * FROM valeurs_brutes;`);
     await importFiles(warehouse, { dossiers: [fixture("blank-lines")], territoire: "32", commande: "test" });
     expect(await warehouse.all("SELECT code_geo, variable, racine, millesime, geo_annee, valeur, statut, additive, ligne FROM valeurs_brutes WHERE fichier_id = 7 ORDER BY variable")).toEqual([
       { code_geo: "32013", variable: "MED21", racine: "MEDyy", millesime: 2021, geo_annee: 2024, valeur: null, statut: "secret", additive: false, ligne: 2 },

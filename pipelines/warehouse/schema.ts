@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS fichiers_ignores (
 -- Raw layer of the statistical files (INSEE, CAF…), in long form: one row per file × geographic unit ×
 -- published variable, exactly as published. Stored as two tables because writing millions of rows is the
 -- import's main cost: each file's variables once (variables_fichier), the cells with a small variable number
--- (valeurs_cellules). The view valeurs_brutes joins them back; readers use only the view.
+-- (valeurs_cellules). The view valeurs_brutes joins them back for every reader that needs the variables' names.
 CREATE TABLE IF NOT EXISTS variables_fichier (
   fichier_id INTEGER NOT NULL,
   variable_no INTEGER NOT NULL,
