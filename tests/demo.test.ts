@@ -514,7 +514,7 @@ describe("données de démonstration CAF et BPE — Gers (32)", () => {
     const text = read("insee-bpe/BPE24.csv");
     const lines = text.split("\n");
     const header = lines[0]!.split(";");
-    expect(header).toEqual(expect.arrayContaining(["AN", "DEPCOM", "DOM", "SDOM", "TYPEQU", "LAMBERT_X", "LAMBERT_Y", "LONGITUDE", "LATITUDE", "QUALITE_XY", "EPSG", "MOBILE"]));
+    expect(header).toEqual(expect.arrayContaining(["AN", "DEPCOM", "DOM", "SDOM", "TYPEQU", "LAMBERT_X", "LAMBERT_Y", "LONGITUDE", "LATITUDE", "QUALITE_XY", "EPSG", "ITINERANCE"]));
     const col = (name: string) => header.indexOf(name);
     const rows = lines.slice(1, -1).map((l) => l.split(";"));
     const allowed = new Set(NOMENCLATURE.filter((t) => t.categorie !== null && valablePour(t, 2024)).map((t) => t.code));
@@ -530,7 +530,7 @@ describe("données de démonstration CAF et BPE — Gers (32)", () => {
     }
     const pop = gers.reduce((t, c) => t + num(evol.byCode.get(c.code)!, "P22_POP"), 0);
     const pop75 = gers.reduce((t, c) => t + num(evol.byCode.get(c.code)!, "P22_POP7589") + num(evol.byCode.get(c.code)!, "P22_POP90P"), 0);
-    const fixed = (code: string) => rows.filter((r) => r[col("TYPEQU")] === code && r[col("MOBILE")] === "0").length;
+    const fixed = (code: string) => rows.filter((r) => r[col("TYPEQU")] === code && r[col("ITINERANCE")] === "0").length;
     expect((fixed("D265") / pop) * 10_000).toBeGreaterThan(6);
     expect((fixed("D265") / pop) * 10_000).toBeLessThan(12);
     expect((fixed("D401") / pop75) * 100).toBeGreaterThan(0.6);

@@ -24,8 +24,9 @@ export const inseeBpe: ItemSource = {
   type: "TYPEQU",
   nomenclature: NOMENCLATURE,
   coordonnees: { longitude: "LONGITUDE", latitude: "LATITUDE", x: "LAMBERT_X", y: "LAMBERT_Y", epsg: "EPSG", qualite: "QUALITE_XY" },
-  // No published evidence of the column's exact name was found: the variants below are accepted (docs/sources-caf-bpe.md).
-  mobile: { colonne: ["MOBILE", "ITINERANT", "EQUIP_MOBILE"], oui: ["1", "O", "OUI", "TRUE", "VRAI"] },
+  // BPE 2024 lists an ITINERANCE column; its values are not documented where we could check, and earlier vintages have
+  // none: the variants below are accepted (docs/sources-caf-bpe.md).
+  mobile: { colonne: ["ITINERANCE", "MOBILE", "ITINERANT", "EQUIP_MOBILE"], oui: ["1", "O", "OUI", "TRUE", "VRAI"] },
 };
 
 function twoDigitVintage(nom: string): number | undefined {
