@@ -4,6 +4,7 @@ import { anctFranceServices } from "../ingest/sources/anct-france-services.ts";
 import { gipLieux } from "../ingest/sources/gip-lieux.ts";
 import { inseeBpe } from "../ingest/sources/insee-bpe.ts";
 import { SOURCES } from "../ingest/sources/registry.ts";
+import { usesDemoData } from "../warehouse/inventory.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { ACCESS_TABLE, shareColumn } from "./access-summary.ts";
 import { CENTROIDS_TABLE } from "./centroids.ts";
@@ -146,7 +147,7 @@ export type OfferContext = Pick<OfferSummary, "departement" | "demo" | "contours
 export async function readOfferContext(warehouse: Warehouse): Promise<OfferContext> {
   const departement = (await warehouse.one<OfferSummary["departement"] & Record<string, unknown>>(
     "SELECT code_departement AS code, libelle, libelle_region, geo_annee FROM geo_territoire"))!;
-  const demo = (await warehouse.one<{ demo: boolean }>("SELECT coalesce(bool_or(demo), false) AS demo FROM journal_import WHERE remplace_par IS NULL"))!.demo;
+  const demo = await usesDemoData(warehouse);
   const contours = ((await warehouse.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${CENTROIDS_TABLE}`))?.n ?? 0) > 0;
   return { departement, demo, contours, sources: await readSources(warehouse) };
 }

@@ -7,6 +7,7 @@ import { contoursOnCurrentCog, type ContoursCog } from "../geography/contours-co
 import { CONTOURS_SOURCE_ID, CONTOURS_TABLE } from "../ingest/load-contours.ts";
 import { SOURCES } from "../ingest/sources/registry.ts";
 import { readOfferSiteData, type OfferSiteData } from "../offer/site-offer.ts";
+import { usesDemoData } from "../warehouse/inventory.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 
 export type Territoire = {
@@ -87,7 +88,7 @@ export async function readSiteData(warehouse: Warehouse): Promise<SiteData> {
     }
   }
   const territoire = (await warehouse.one<Territoire>("SELECT code_departement, libelle, code_region, libelle_region, geo_annee FROM geo_territoire"))!;
-  const demo = (await warehouse.one<{ demo: boolean }>("SELECT coalesce(bool_or(demo), false) AS demo FROM journal_import WHERE remplace_par IS NULL"))!.demo;
+  const demo = await usesDemoData(warehouse);
   // Areas come from the commune rows of the latest millésime of SUPERF; an EPCI's area sums all its communes.
   await warehouse.run(`
     CREATE OR REPLACE TEMP TABLE site_superficie AS

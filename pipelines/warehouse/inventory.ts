@@ -28,6 +28,11 @@ export interface Inventory {
   demo: boolean;
 }
 
+/** Whether any file in use is demo data: every page, export and summary then says so. */
+export async function usesDemoData(warehouse: Warehouse): Promise<boolean> {
+  return (await warehouse.one<{ demo: boolean }>("SELECT coalesce(bool_or(demo), false) AS demo FROM journal_import WHERE remplace_par IS NULL"))!.demo;
+}
+
 export async function readInventory(warehouse: Warehouse, maxRejets = 50): Promise<Inventory> {
   const sources = await warehouse.all<InventorySource>(`
     SELECT source_id, niveau, millesime,

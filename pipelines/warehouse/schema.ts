@@ -5,6 +5,20 @@ import { journalTableSql } from "../ingest/load-journal.ts";
 import { GIP_JOURNAUX } from "../ingest/sources/gip-activite.ts";
 import type { Warehouse } from "./warehouse.ts";
 
+/** The columns every located list shares (loadItems writes both tables the same way; the offer unions them). */
+const LOCATED_COLUMNS = `
+  fichier_id INTEGER NOT NULL,
+  millesime INTEGER NOT NULL,
+  code_commune VARCHAR NOT NULL,
+  typequ VARCHAR NOT NULL,
+  libelle VARCHAR NOT NULL,
+  categorie VARCHAR,
+  longitude DOUBLE,
+  latitude DOUBLE,
+  qualite_xy VARCHAR,
+  mobile BOOLEAN NOT NULL,
+  ligne INTEGER NOT NULL`;
+
 const PERSISTENT_TABLES = `
 CREATE SEQUENCE IF NOT EXISTS seq_fichier START 1;
 CREATE SEQUENCE IF NOT EXISTS seq_execution START 1;
@@ -119,33 +133,13 @@ CREATE TABLE IF NOT EXISTS cle_identifiants (cle VARCHAR NOT NULL);
 
 -- Located equipments of a list source (INSEE BPE): one row per equipment loaded, code commune as published.
 CREATE TABLE IF NOT EXISTS bpe_equipements (
-  fichier_id INTEGER NOT NULL,
-  millesime INTEGER NOT NULL,
-  code_commune VARCHAR NOT NULL,
-  typequ VARCHAR NOT NULL,
-  libelle VARCHAR NOT NULL,
-  categorie VARCHAR,
-  longitude DOUBLE,
-  latitude DOUBLE,
-  qualite_xy VARCHAR,
-  mobile BOOLEAN NOT NULL,
-  ligne INTEGER NOT NULL
+${LOCATED_COLUMNS}
 );
 
 -- Located places of the other lists (ANCT France services, GIP Gers Solidaire places): one row per place loaded,
 -- same columns as bpe_equipements plus the list's own identifier, the place's name and its status (ouvert, projet).
 CREATE TABLE IF NOT EXISTS lieux_services (
-  fichier_id INTEGER NOT NULL,
-  millesime INTEGER NOT NULL,
-  code_commune VARCHAR NOT NULL,
-  typequ VARCHAR NOT NULL,
-  libelle VARCHAR NOT NULL,
-  categorie VARCHAR,
-  longitude DOUBLE,
-  latitude DOUBLE,
-  qualite_xy VARCHAR,
-  mobile BOOLEAN NOT NULL,
-  ligne INTEGER NOT NULL,
+${LOCATED_COLUMNS},
   identifiant VARCHAR,
   nom VARCHAR,
   statut VARCHAR
