@@ -1,6 +1,6 @@
 // The `observatoire` command: registers the commands and turns every error into a French message and an exit code.
 import { Command, CommanderError } from "commander";
-import { DataError, UsageError } from "../pipelines/errors.ts";
+import { DataError, PartialRunError, UsageError } from "../pipelines/errors.ts";
 import { registerApercu } from "./commands/apercu.ts";
 import { registerCalculer } from "./commands/calculer.ts";
 import { registerDemo } from "./commands/demo.ts";
@@ -14,7 +14,8 @@ import { registerPublier } from "./commands/publier.ts";
 import { registerRapport } from "./commands/rapport.ts";
 import { Reporter } from "./output.ts";
 
-export const EXIT = { succes: 0, donnees: 1, usage: 2 } as const;
+/** 3: the run went to its end and committed the rest, but some files were refused (listed with their reason). */
+export const EXIT = { succes: 0, donnees: 1, usage: 2, partiel: 3 } as const;
 
 /** Commander speaks English: its usage errors are translated here. */
 const COMMANDER_MESSAGES: [RegExp, string][] = [
@@ -74,6 +75,12 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.succes;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.succes : EXIT.usage;
+    if (error instanceof PartialRunError) {
+      reporter.error(
+        `${error.refuses} fichier(s) refusé(s), listé(s) ci-dessus avec leur motif ; les autres fichiers sont chargés et le traitement est allé à son terme.`,
+      );
+      return EXIT.partiel;
+    }
     if (error instanceof UsageError) {
       reporter.error(error.message + (error.suggestion ? `\n  → ${error.suggestion}` : ""));
       return EXIT.usage;

@@ -16,8 +16,12 @@ export const THEMES = {
 } as const;
 export type Theme = keyof typeof THEMES;
 
-/** A warehouse variable by its vintage-free root (e.g. "Pyy_POP"), with a coefficient for differences. */
-const terme = z.object({ racine: z.string().min(1), coef: z.number().default(1) });
+/**
+ * A warehouse variable by its vintage-free root (e.g. "Pyy_POP"), with a coefficient for differences. `ou` lists the
+ * names the same concept takes in other vintages of the source (PCS 2020 groups in the 2022 census for the PCS 2003
+ * categories of earlier ones): for each millésime the first name published is used.
+ */
+const terme = z.object({ racine: z.string().min(1), coef: z.number().default(1), ou: z.array(z.string().min(1)).default([]) });
 export type Terme = z.input<typeof terme>;
 
 const common = {

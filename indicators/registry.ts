@@ -10,7 +10,7 @@ const CAF_SOURCE = "CNAF, données allocataires par commune et EPCI";
 const BPE_SOURCE = "Insee, base permanente des équipements";
 const GIP_SOURCE = "GIP Gers Solidaire, journaux d'activité";
 
-const v = (racine: string, coef = 1) => ({ racine, coef });
+const v = (racine: string, coef = 1, ou: string[] = []) => ({ racine, coef, ou });
 const caveats = (...keys: CaveatKey[]) => keys;
 
 const DEFINITIONS: IndicatorInput[] = [
@@ -90,7 +90,8 @@ const DEFINITIONS: IndicatorInput[] = [
     numerateur: [v("Pyy_CHOM1564")], denominateur: [v("Pyy_ACT1564")], facteur: 100, sources: [RP], niveaux: TOUS },
   { numero: 24, id: "part_ouvriers_employes", classe: "A", libelle: "Part des ouvriers et employés parmi les actifs occupés", theme: "emploi", unite: "%", decimales: 1, polarite: "besoin_si_haut",
     pourquoi: "Les emplois d'ouvriers et d'employés sont les moins rémunérés et les plus exposés à la précarité.",
-    numerateur: [v("Cyy_ACTOCC1564_CS5"), v("Cyy_ACTOCC1564_CS6")], denominateur: [v("Cyy_ACTOCC1564")], facteur: 100, sources: [RP], niveaux: TOUS, avertissements: caveats("exploitation_complementaire") },
+    // The 2022 census publishes the PCS 2020 groups (GSEC15 employés, GSEC16 ouvriers) instead of CS5 and CS6.
+    numerateur: [v("Cyy_ACTOCC1564_CS5", 1, ["Cyy_ACTOCC1564_STAT_GSEC15"]), v("Cyy_ACTOCC1564_CS6", 1, ["Cyy_ACTOCC1564_STAT_GSEC16"])], denominateur: [v("Cyy_ACTOCC1564")], facteur: 100, sources: [RP], niveaux: TOUS, avertissements: caveats("exploitation_complementaire") },
   { numero: 25, id: "part_emplois_precaires", classe: "A", libelle: "Part des emplois précaires parmi les salariés", theme: "emploi", unite: "%", decimales: 1, polarite: "besoin_si_haut",
     pourquoi: "CDD, intérim, emplois aidés et apprentissage signalent une insertion professionnelle instable.",
     numerateur: ["H", "F"].flatMap((sexe) => ["CDD", "INTERIM", "EMPAID", "APPR"].map((contrat) => v(`Pyy_${sexe}SAL15P_${contrat}`))),

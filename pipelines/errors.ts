@@ -40,3 +40,14 @@ export function describeLocation({ fichier, ligne, colonne }: DataLocation): str
   if (colonne) parts.push(`colonne ${colonne}`);
   return parts.join(", ");
 }
+
+/**
+ * The run finished and committed what it could, but some files were refused (each already reported with its location):
+ * exit code 3, so that scripts notice.
+ */
+export class PartialRunError extends Error {
+  constructor(readonly refuses: number) {
+    super(`${refuses} fichier(s) refusé(s)`);
+    this.name = "PartialRunError";
+  }
+}

@@ -26,19 +26,12 @@ async function load(...cases: string[]): Promise<{ warehouse: Warehouse; report:
   return { warehouse, report };
 }
 
-/** Runs an import that must fail and returns its DataErrors (and the warehouse, to check nothing was kept). */
-async function loadFailing(name: string): Promise<{ warehouse: Warehouse; errors: DataError[] }> {
-  const warehouse = await memoryWarehouse();
-  let caught: unknown;
-  try {
-    await importFiles(warehouse, { dossiers: [fixture(name)], territoire: "32", commande: "test" });
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(AggregateError);
-  const errors = (caught as AggregateError).errors;
+/** Runs an import whose files are refused and returns their DataErrors (and the warehouse, to check nothing was kept). */
+async function loadRefused(name: string): Promise<{ warehouse: Warehouse; report: ImportReport; errors: DataError[] }> {
+  const { warehouse, report } = await load(name);
+  const errors = report.refuses.map((refused) => refused.erreur);
   for (const error of errors) expect(error).toBeInstanceOf(DataError);
-  return { warehouse, errors: errors as DataError[] };
+  return { warehouse, report, errors };
 }
 
 type Cell = {
@@ -419,19 +412,30 @@ describe("bad inputs: row problems go to `rejets` with file, line, column and re
   });
 });
 
-describe("bad inputs: unreadable files stop the run with a DataError naming the file", () => {
-  it("missing-column: a Filosofi file without MED21", async () => {
-    const { warehouse, errors } = await loadFailing("missing-column");
-    const fichier = path.join(fixture("missing-column"), "cc_filosofi_2021_COM.csv");
+describe("bad inputs: a file that cannot be read is refused alone, with a DataError naming it", () => {
+  it("missing-column: a Filosofi file without MED21 loads the variables it has; MED21 is simply absent", async () => {
+    const { warehouse, report } = await load("missing-column");
+    expect(report.refuses).toEqual([]);
+    expect(report.fichiers).toMatchObject([{ sourceId: "insee_filosofi", niveau: "commune", millesime: 2021, lignesLues: 2, lignesChargees: 2 }]);
+    expect(await cell(warehouse, "32013", "TP6021")).toMatchObject({ valeur: 18, statut: "ok" });
+    expect(await cell(warehouse, "32013", "MED21")).toBeUndefined();
+  });
+
+  it("no-known-variable: a file named like Filosofi with none of its variables is refused, the other file of the folder loads", async () => {
+    const { warehouse, report, errors } = await loadRefused("no-known-variable");
+    const fichier = path.join(fixture("no-known-variable"), "cc_filosofi_2021_COM.csv");
     expect(errors).toHaveLength(1);
     const error = errors[0]!;
     expect(error.message).toBe(
-      "colonne obligatoire absente pour « Revenus, pauvreté et niveau de vie (Filosofi), chiffres clés » : MEDAA (AA : millésime sur deux chiffres, ex. MED21).",
+      "aucune des variables de « Revenus, pauvreté et niveau de vie (Filosofi), chiffres clés » n'est dans l'en-tête (au moins une attendue parmi : NBMENFISCAA, MEDAA, TP60AA, PIMPAA, RDAA).",
     );
-    expect(error.location).toEqual({ fichier, ligne: 1, colonne: "MEDAA" });
-    expect(error.describe().startsWith(`${fichier}, ligne 1, colonne MEDAA : colonne obligatoire absente`)).toBe(true);
-    expect(await warehouse.all("SELECT * FROM journal_import")).toEqual([]);
-    expect(await warehouse.all("SELECT * FROM valeurs_brutes")).toEqual([]);
+    expect(error.location).toEqual({ fichier, ligne: 1 });
+    expect(report.refuses[0]).toMatchObject({ dossier: fixture("no-known-variable"), chemin: "cc_filosofi_2021_COM.csv" });
+    expect(report.fichiers.map((file) => file.chemin)).toEqual(["populations-legales-2021/donnees_communes.csv"]);
+    expect(await warehouse.all("SELECT chemin, ligne, colonne, motif FROM fichiers_refuses")).toEqual([
+      { chemin: "cc_filosofi_2021_COM.csv", ligne: 1, colonne: null, motif: error.message },
+    ]);
+    expect(await warehouse.all("SELECT DISTINCT source_id FROM valeurs_brutes")).toEqual([{ source_id: "insee_populations_legales" }]);
   });
 
   it("wrong-encoding: valid UTF-8 on one line, a raw Latin-1 0xE9 on another", async () => {
@@ -439,7 +443,7 @@ describe("bad inputs: unreadable files stop the run with a DataError naming the 
     const bytes = fs.readFileSync(fichier);
     expect(bytes.includes(Buffer.from("Sérempuy", "utf8"))).toBe(true);
     expect(bytes.includes(Buffer.from("Montr\xe9al", "latin1"))).toBe(true);
-    const { warehouse, errors } = await loadFailing("wrong-encoding");
+    const { warehouse, errors } = await loadRefused("wrong-encoding");
     expect(errors).toHaveLength(1);
     const error = errors[0]!;
     // Line 4 is "32290;Montréal;…": the Latin-1 "é" is its 12th byte.
@@ -452,7 +456,7 @@ describe("bad inputs: unreadable files stop the run with a DataError naming the 
   it("empty-file: a 0-byte base_cc_comparateur.csv", async () => {
     const fichier = path.join(fixture("empty-file"), "base_cc_comparateur.csv");
     expect(fs.statSync(fichier).size).toBe(0);
-    const { errors } = await loadFailing("empty-file");
+    const { errors } = await loadRefused("empty-file");
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toBe("le fichier est vide (0 octet).");
     expect(errors[0]!.location).toEqual({ fichier });
@@ -461,7 +465,7 @@ describe("bad inputs: unreadable files stop the run with a DataError naming the 
 
   it("header-only: the comparateur header and no data line", async () => {
     const fichier = path.join(fixture("header-only"), "base_cc_comparateur.csv");
-    const { errors } = await loadFailing("header-only");
+    const { errors } = await loadRefused("header-only");
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toBe("le fichier ne contient que l'en-tête, aucune ligne de données.");
     expect(errors[0]!.location).toEqual({ fichier, ligne: 1 });
@@ -555,7 +559,7 @@ describe("re-loading", () => {
     const { warehouse, report } = await load("two-folders/a", "two-folders/b");
     const a = path.join(fixture("two-folders/a"), "cc_filosofi_2021_COM.csv");
     const b = path.join(fixture("two-folders/b"), "cc_filosofi_2021_COM.csv");
-    const motif = `remplacé par ${b} (même source, niveau et millésime : le dernier dossier l'emporte)`;
+    const motif = `remplacé par les fichiers de même source et millésime du dossier ${fixture("two-folders/b")} (le dernier dossier l'emporte)`;
     expect(report.fichiers.map((file) => path.join(file.dossier, file.chemin))).toEqual([b]);
     expect(report.avertissements).toEqual([`${a} : ${motif}.`]);
     expect(report.ignores).toEqual([{ dossier: fixture("two-folders/a"), chemin: "cc_filosofi_2021_COM.csv", motif }]);

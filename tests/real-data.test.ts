@@ -1,17 +1,16 @@
-// The importer on the real INSEE extracts of ../shared/data (see its README): nothing lost,
+// The importer on the real published extracts of tests/fixtures/reel (see its README): nothing lost,
 // published cells intact, secrets and merged communes handled as published.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
 import { writeDemoTerritories } from "../pipelines/demo/write-demo.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
 import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
 
-const DATA = path.resolve("../shared/data");
-const exists = fs.existsSync(DATA) && fs.statSync(DATA).isDirectory();
-if (!exists) console.warn("../shared/data absent : tests sur données réelles ignorés");
+const DATA = path.resolve("tests/fixtures/reel");
 
 const COMPARATEUR = "insee-comparateur/base_cc_comparateur.csv";
 const FILOSOFI = "insee-filosofi/cc_filosofi_2021_COM.csv";
@@ -19,13 +18,18 @@ const IRIS = "insee-filosofi/BASE_TD_FILO_IRIS_2021_DEC.csv";
 const PL = "insee-pop/donnees_communes.csv";
 const COG = "cog/commune_2022.csv";
 const META = "insee-meta/meta_dossier_complet.csv";
+const META_LOGEMENT = "insee-recensement/meta_base-cc-logement-2021.CSV";
+const FILOSOFI_2019 = "insee-filosofi-2019/base-cc-filosofi-2019_CSV.zip";
+const member = (name: string) => `${FILOSOFI_2019}!${name}`;
 
 /** Sorts by path in code-unit order, as DuckDB's ORDER BY does. */
 const byChemin = (a: { chemin: string }, b: { chemin: string }) => (a.chemin < b.chemin ? -1 : a.chemin > b.chemin ? 1 : 0);
 
-/** Data rows of a published file, counted from the file itself. */
+/** Data rows of a published file (or of a member of an archive: "archive.zip!member.csv"), counted from the file itself. */
 function dataRows(chemin: string): string[][] {
-  const text = fs.readFileSync(path.join(DATA, chemin), "utf8");
+  const [file, zipMember] = chemin.split("!");
+  const bytes = fs.readFileSync(path.join(DATA, file!));
+  const text = Buffer.from(zipMember ? unzipSync(bytes)[zipMember]! : bytes).toString("utf8");
   const separator = chemin === COG ? "," : ";";
   return text
     .split("\n")
@@ -35,7 +39,7 @@ function dataRows(chemin: string): string[][] {
     .map((line) => line.split(separator));
 }
 
-describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
+describe("real INSEE extracts (tests/fixtures/reel)", () => {
   let warehouse: Warehouse;
   let report: ImportReport;
 
@@ -61,22 +65,33 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
       [source, code, variable],
     );
 
-  it("loads every INSEE file, recognised as its source", () => {
+  it("loads every INSEE file, recognised as its source, the official zip's dictionaries as dictionaries", () => {
     const loaded = report.fichiers
       .filter(({ sourceId }) => sourceId.startsWith("insee_"))
       .map(({ chemin, sourceId, niveau, millesime, geoAnnee, etat }) => ({ chemin, sourceId, niveau, millesime, geoAnnee, etat }));
+    const dictionary = (chemin: string, millesime: number | undefined) =>
+      ({ chemin, sourceId: "insee_dictionnaire", niveau: undefined, millesime, geoAnnee: undefined, etat: "charge" });
+    const filosofi2019 = (name: string, niveau: string) =>
+      ({ chemin: member(name), sourceId: "insee_filosofi", niveau, millesime: 2019, geoAnnee: 2022, etat: "charge" });
     expect(loaded.sort(byChemin)).toEqual([
       { chemin: COG, sourceId: "insee_cog_communes", niveau: undefined, millesime: 2022, geoAnnee: 2022, etat: "charge" },
       { chemin: COMPARATEUR, sourceId: "insee_comparateur", niveau: "commune", millesime: 2022, geoAnnee: 2025, etat: "charge" },
       { chemin: IRIS, sourceId: "insee_filosofi_iris", niveau: "iris", millesime: 2021, geoAnnee: 2024, etat: "charge" },
       { chemin: FILOSOFI, sourceId: "insee_filosofi", niveau: "commune", millesime: 2021, geoAnnee: 2024, etat: "charge" },
-      { chemin: META, sourceId: "insee_dictionnaire", niveau: undefined, millesime: undefined, geoAnnee: undefined, etat: "charge" },
+      filosofi2019("cc_filosofi_2019_COM.csv", "commune"),
+      filosofi2019("cc_filosofi_2019_DEP.csv", "departement"),
+      filosofi2019("cc_filosofi_2019_EPCI.csv", "epci"),
+      filosofi2019("cc_filosofi_2019_REG.csv", "region"),
+      ...["AAV2020", "ARR", "COM", "CTCD", "DEP", "EPCI", "EPT", "METRO", "REG", "UU2020", "ZE2020"].map((level) => dictionary(member(`meta_cc_filosofi_2019_${level}.csv`), 2019)),
+      dictionary(META, undefined),
       { chemin: PL, sourceId: "insee_populations_legales", niveau: "commune", millesime: undefined, geoAnnee: undefined, etat: "charge" },
-    ]);
+      dictionary(META_LOGEMENT, 2021),
+    ].sort(byChemin));
+    expect(report.refuses).toEqual([]);
   });
 
   it("loses no row: read = loaded + rejected = the file's data lines, and nothing rejected", async () => {
-    for (const chemin of [COMPARATEUR, FILOSOFI, IRIS, PL, COG, META]) {
+    for (const chemin of [COMPARATEUR, FILOSOFI, IRIS, PL, COG, META, META_LOGEMENT]) {
       const loaded = file(chemin);
       expect(loaded.lignesLues, chemin).toBe(dataRows(chemin).length);
       expect(loaded.lignesChargees + loaded.lignesRejetees, chemin).toBe(loaded.lignesLues);
@@ -88,10 +103,14 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
     expect(file(COG).lignesLues).toBe(466);
     expect(file(META).lignesLues).toBe(2386);
     expect(file(IRIS).lignesLues).toBe(19);
+    // The census dictionary: its 239 variables, then one CODGEO modality per commune of the Gers.
+    expect(file(META_LOGEMENT).lignesLues).toBe(239 + 461);
+    expect(file(member("cc_filosofi_2019_DEP.csv"))).toMatchObject({ lignesLues: 2, lignesChargees: 2, lignesRejetees: 0 });
     expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM rejets")).toEqual({ n: 0 });
     const stored = await warehouse.all<{ chemin: string; lignes: number; cellules: number }>(
       `SELECT j.chemin, count(DISTINCT v.ligne)::INTEGER AS lignes, count(v.ligne)::INTEGER AS cellules
-       FROM journal_import j JOIN valeurs_brutes v USING (fichier_id) GROUP BY j.chemin ORDER BY j.chemin`,
+       FROM journal_import j JOIN valeurs_brutes v USING (fichier_id) WHERE j.chemin NOT LIKE ? GROUP BY j.chemin ORDER BY j.chemin`,
+      [`${FILOSOFI_2019}%`],
     );
     expect(stored).toEqual([
       { chemin: COMPARATEUR, lignes: 461, cellules: 461 * 31 },
@@ -100,24 +119,49 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
       { chemin: PL, lignes: 461, cellules: 461 * 3 },
     ]);
     expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM insee_cog_commune")).toEqual({ n: 466 });
-    expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM insee_dictionnaire")).toEqual({ n: 2386 });
+    expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM insee_dictionnaire WHERE fichier_id = (SELECT fichier_id FROM journal_import WHERE chemin = ?)", [META])).toEqual({ n: 2386 });
+  });
+
+  it("reads Mayotte's NA cell of the Filosofi 2019 département file as an empty cell, not a bad row", async () => {
+    expect(await cell("insee_filosofi", "976", "RD19")).toMatchObject({ valeur: null, statut: "vide", millesime: 2019 });
+    expect(await cell("insee_filosofi", "976", "D919")).toMatchObject({ valeur: 21300, statut: "ok" });
+    expect(await cell("insee_filosofi", "32", "MED19")).toMatchObject({ valeur: 20950, statut: "ok", geo_annee: 2022 });
   });
 
   it("loads the ANCT France services list as published: its 27 Gers sites", () => {
     expect(file("anct-france-services/liste-fs-20240801.csv")).toMatchObject({ sourceId: "anct_france_services", millesime: 2024, lignesLues: 27, lignesChargees: 27, lignesRejetees: 0 });
   });
 
-  it("lists the README and the département outline as ignored, with their reason", () => {
+  it("lists the README and the Filosofi zonings the observatory does not publish as ignored, with their reason", () => {
     const ignored = report.ignores.map(({ chemin, motif }) => ({ chemin, motif })).sort(byChemin);
-    expect(ignored.map((item) => item.chemin)).toEqual(["README.md", "geo/departement-32-gers.geojson"]);
-    expect(ignored[0]!.motif).toBe("type de fichier non pris en charge pour l'instant (.md)");
+    const zoning = (level: string, what: string) => ({
+      chemin: member(`cc_filosofi_2019_${level}.csv`),
+      motif: `Revenus, pauvreté et niveau de vie (Filosofi), chiffres clés : niveau géographique non publié par l'observatoire : ${what}`,
+    });
+    expect(ignored).toEqual([
+      { chemin: "README.md", motif: "type de fichier non pris en charge pour l'instant (.md)" },
+      zoning("AAV2020", "aires d'attraction des villes"),
+      zoning("ARR", "arrondissements départementaux"),
+      zoning("CTCD", "collectivités territoriales ayant les compétences départementales"),
+      zoning("EPT", "établissements publics territoriaux du Grand Paris"),
+      zoning("METRO", "France métropolitaine (l'observatoire compare à la France entière, DOM compris)"),
+      zoning("UU2020", "unités urbaines"),
+      zoning("ZE2020", "zones d'emploi"),
+    ].sort(byChemin));
   });
 
-  it("warns that the populations légales file and the contours name no millésime, and nothing else", () => {
+  it("never reads the urban units' codes as communes, though unit 32101 has the code of a commune", async () => {
+    const unit = dataRows(member("cc_filosofi_2019_UU2020.csv")).find((row) => row[0] === "32101")!;
+    const commune = dataRows(member("cc_filosofi_2019_COM.csv")).find((row) => row[0] === "32101")!;
+    expect(unit[3]).not.toBe(commune[3]);
+    expect(await warehouse.all("SELECT niveau, valeur FROM valeurs_brutes WHERE code_geo = '32101' AND variable = 'MED19'")).toEqual([
+      { niveau: "commune", valeur: Number(commune[3]) },
+    ]);
+  });
+
+  it("warns that the populations légales file names no millésime, and nothing else", () => {
     expect(report.avertissements).toEqual([
       `${path.join(DATA, PL)} : millésime introuvable dans le nom du fichier ou de son dossier ; chargé sans millésime. Renommez le dossier (ex. « populations-legales-2022 »).`,
-      `${path.join(DATA, "geo/communes-32-gers.geojson")} : année de géographie des contours introuvable (ni propriété geo_annee ou annee_cog, ni année dans le nom) ; ` +
-        "4 code(s) antérieur(s) au COG en vigueur (32067, 32074, 32260, 32413) sont rapportés à leur commune actuelle. Indiquez l'année dans le nom du fichier (ex. « communes-2018.geojson »).",
     ]);
   });
 
@@ -146,7 +190,7 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
     const markers = dataRows(FILOSOFI).flatMap((row) => row.slice(1)).filter((value) => value === "s").length;
     expect(markers).toBeGreaterThan(0);
     const secrets = await warehouse.one<{ n: number; valued: number }>(
-      "SELECT count(*)::INTEGER AS n, count(valeur)::INTEGER AS valued FROM valeurs_brutes WHERE source_id = 'insee_filosofi' AND statut = 'secret'",
+      "SELECT count(*)::INTEGER AS n, count(valeur)::INTEGER AS valued FROM valeurs_brutes WHERE source_id = 'insee_filosofi' AND millesime = 2021 AND statut = 'secret'",
     );
     expect(secrets).toEqual({ n: markers, valued: 0 });
   });
@@ -217,7 +261,7 @@ describe.skipIf(!exists)("real INSEE extracts (../shared/data)", () => {
   });
 });
 
-describe.skipIf(!exists)("indicators on the real extracts (../shared/data)", () => {
+describe("indicators on the real extracts (tests/fixtures/reel)", () => {
   let warehouse: Warehouse;
   type Value = { valeur: number | null; statut: string; motif: string | null; numerateur: number | null; denominateur: number | null };
   const indicator = (id: string, niveau: string, code: string) =>
@@ -248,10 +292,21 @@ describe.skipIf(!exists)("indicators on the real extracts (../shared/data)", () 
     expect(await indicator("tx_pauvrete", "commune", "32296")).toMatchObject({ statut: "secret", valeur: null });
   });
 
-  it("leaves EPCI medians manquant: no EPCI Filosofi file is in the extracts, and communes are never averaged", async () => {
-    const median = await indicator("med_niveau_vie", "epci", "200066926");
-    expect(median).toMatchObject({ statut: "manquant", valeur: null });
-    expect(median!.motif).toContain("aucun fichier publié à ce niveau");
+  it("leaves EPCI and département medians manquant, naming the millésime mismatch: only Filosofi 2019 is published at those levels", async () => {
+    for (const [niveau, code] of [["epci", "200066926"], ["departement", "32"]] as const) {
+      const median = await indicator("med_niveau_vie", niveau, code);
+      expect(median).toMatchObject({ statut: "manquant", valeur: null });
+      expect(median!.motif).toBe(
+        "publié à ce niveau pour le millésime 2019 seulement, alors que le millésime retenu pour tous les niveaux est 2021 (le plus récent chargé) : chargez le fichier de ce niveau du millésime 2021",
+      );
+    }
+    expect((await indicator("med_niveau_vie", "france", "FRANCE"))!.motif).toBe("aucun fichier publié à ce niveau n'est chargé (la valeur n'est jamais recalculée à partir des communes)");
+  });
+
+  it("names the variables no loaded file publishes as the reason of indicators that need them", async () => {
+    expect(await indicator("part_alloc_dep50", "commune", "32013")).toMatchObject({
+      statut: "manquant", motif: "variables absentes de l'entrepôt : TR50PFRB, NB_allocataires_ress (aucun fichier chargé ne les publie)",
+    });
   });
 
   it("sums the département from its communes, including the merged Saint-Blancard", async () => {
@@ -260,7 +315,7 @@ describe.skipIf(!exists)("indicators on the real extracts (../shared/data)", () 
   });
 });
 
-describe.skipIf(!exists)("demo data then the real extracts: the real files win where they exist", () => {
+describe("demo data then the real extracts: the real files win where they exist", () => {
   let warehouse: Warehouse;
   let report: ImportReport;
   const demo = fs.mkdtempSync(path.join(os.tmpdir(), "demo-reel-"));

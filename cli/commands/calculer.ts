@@ -40,6 +40,11 @@ export async function runCalcul(options: CalculOptions, reporter: Reporter): Pro
       `indicateur n° ${missing.numero} « ${missing.id} » : ${missing.variables.length > 1 ? "variables absentes" : "variable absente"} de l'entrepôt (${missing.variables.join(", ")}) ; aucune source chargée ne ${missing.variables.length > 1 ? "les" : "la"} fournit. Valeurs « manquant ».`,
     );
   }
+  for (const rupture of report.ruptures) {
+    reporter.info(
+      `  indicateur n° ${rupture.numero} « ${rupture.id} » : pas d'évolution entre les deux recensements, la nomenclature change (${rupture.variables.join(" ; ")}).`,
+    );
+  }
   const parts = Object.entries(report.statuts).map(([statut, n]) => `${formatEntier(n)} ${STATUS_LABELS[statut] ?? statut}`);
   reporter.success(`${formatEntier(report.lignes)} valeurs calculées : ${parts.join(", ")}.`);
   reporter.success(`Exports écrits dans ${exports.dossier} : ${exports.fichiers.join(", ")}.`);

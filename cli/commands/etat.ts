@@ -1,7 +1,7 @@
 // `observatoire etat`: what the warehouse holds, for a person or (--json) for a script.
 import type { Command } from "commander";
 import { z } from "zod";
-import { UsageError } from "../../pipelines/errors.ts";
+import { describeLocation, UsageError } from "../../pipelines/errors.ts";
 import { formatDateHeure, formatEntier } from "../../pipelines/publish/format-fr.ts";
 import { openExistingWarehouse } from "../../pipelines/warehouse/atomic-build.ts";
 import { readInventory, type Inventory } from "../../pipelines/warehouse/inventory.ts";
@@ -54,6 +54,18 @@ function describeInventory(inventory: Inventory): string {
     lines.push("", `Lignes rejetées (${formatEntier(inventory.rejets_total)} problème(s)${inventory.rejets_total > inventory.rejets.length ? `, ${inventory.rejets.length} premiers` : ""}) :`);
     for (const rejet of inventory.rejets) {
       lines.push(`  ${rejet.chemin}, ligne ${rejet.ligne}${rejet.colonne ? `, colonne ${rejet.colonne}` : ""}${rejet.valeur ? ` (« ${rejet.valeur} »)` : ""} : ${rejet.motif}`);
+    }
+  }
+  if (inventory.refuses.length) {
+    lines.push("", "Fichiers refusés lors de la dernière exécution (rien n'en est chargé) :");
+    for (const refused of inventory.refuses) {
+      lines.push(`  refusé   ${describeLocation({ fichier: refused.chemin, ligne: refused.ligne ?? undefined, colonne: refused.colonne ?? undefined })} : ${refused.motif}`);
+    }
+  }
+  if (inventory.remplacements_partiels.length) {
+    lines.push("", "Fichiers en partie remplacés (un fichier plus récent publie à nouveau certaines de leurs valeurs) :");
+    for (const item of inventory.remplacements_partiels) {
+      lines.push(`  ${item.chemin} : ${formatEntier(item.lignes)} valeur(s) remplacée(s) par ${item.remplace_par}`);
     }
   }
   if (inventory.ignores.length) {

@@ -2,7 +2,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { UsageError } from "../../pipelines/errors.ts";
+import { PartialRunError, UsageError } from "../../pipelines/errors.ts";
 import { importFiles, type FileReport, type ImportReport } from "../../pipelines/ingest/import-files.ts";
 import { lireSel } from "../../pipelines/ingest/pseudonymise.ts";
 import { formatDuree, formatEntier } from "../../pipelines/publish/format-fr.ts";
@@ -34,7 +34,8 @@ export function registerImporter(program: Command): void {
     .option("--sel <fichier>", "fichier du sel de --pseudonymiser, hors du projet (défaut : variable OBSERVATOIRE_SEL)")
     .action(async (raw, command: Command) => {
       const reporter = new Reporter(verbosityOf(command.optsWithGlobals()));
-      await runImport(parseOptions(importOptionsSchema, raw), reporter, "importer");
+      const report = await runImport(parseOptions(importOptionsSchema, raw), reporter, "importer");
+      if (report.refuses.length) throw new PartialRunError(report.refuses.length);
     });
 }
 
@@ -51,6 +52,8 @@ export async function runImport(options: ImportCommandOptions, reporter: Reporte
       pseudonymisation,
       onFichier: (file) => reporter.info(describeFile(file)),
       onIgnore: (ignored) => reporter.info(`  ignoré   ${path.join(ignored.dossier, ignored.chemin)} : ${ignored.motif}`),
+      // Located like any data error; the file is left out and the others go on.
+      onRefus: (refused) => reporter.error(`fichier refusé : ${refused.erreur.describe()}`),
       onAvertissement: (message) => reporter.warn(message),
     }),
   );
@@ -60,10 +63,16 @@ export async function runImport(options: ImportCommandOptions, reporter: Reporte
   reporter.success(
     `${territoire.libelle} (${territoire.code}) : ${territoire.communes} communes, ${territoire.epcis} EPCI, ${territoire.epcisLimitrophes} EPCI limitrophes, COG ${territoire.geoAnnee}.`,
   );
-  reporter.success(
-    `${loaded.length} fichier(s) chargé(s), ${fichiers.length - loaded.length} déjà chargé(s), ${report.ignores.length} ignoré(s)` +
-      `${rejected ? `, ${formatEntier(rejected)} ligne(s) rejetée(s) (voir « observatoire etat »)` : ""}. Entrepôt : ${warehousePath(options.sortie)}`,
-  );
+  const summary = `${loaded.length} fichier(s) chargé(s), ${fichiers.length - loaded.length} déjà chargé(s), ${report.refuses.length} refusé(s), ${report.ignores.length} ignoré(s)` +
+    `${rejected ? `, ${formatEntier(rejected)} ligne(s) rejetée(s) (voir « observatoire etat »)` : ""}. Entrepôt : ${warehousePath(options.sortie)}`;
+  if (report.refuses.length) reporter.warn(summary);
+  else reporter.success(summary);
+  if (!fichiers.length) {
+    reporter.warn(
+      `aucun fichier de données reconnu dans ${options.donnees.join(", ")} : l'entrepôt ne contient que la géographie. ` +
+        "Déposez les fichiers officiels tels quels (voir le tableau « Travailler sur les vraies données » du README),.",
+    );
+  }
   if (fichiers.some((file) => file.demo)) reporter.warn("Données de démonstration : ces chiffres ne sont pas des statistiques officielles.");
   return report;
 }

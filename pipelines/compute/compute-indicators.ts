@@ -6,7 +6,7 @@ import { suppressGipIndicators } from "../activity/suppress-indicators.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { buildPerimeters } from "./perimeters.ts";
 import { sourcePriorityCase } from "./source-priority.ts";
-import { planVintages, termsOf, type Availability, type VintagePlan } from "./vintages.ts";
+import { namesOf, planVintages, termsOf, type Availability, type VintagePlan } from "./vintages.ts";
 
 /** Below this weighted denominator, a value resting on the census's complementary sample is fragile. */
 export const COMPLEMENTARY_SAMPLE_MIN = 500;
@@ -21,6 +21,8 @@ export interface ComputeReport {
   lignes: number;
   statuts: Record<string, number>;
   absentes: MissingVariables[];
+  /** Indicators without an evolution because a variable changed nomenclature between the two censuses. */
+  ruptures: MissingVariables[];
 }
 
 export async function computeIndicators(warehouse: Warehouse, indicators: Indicator[] = INDICATORS): Promise<ComputeReport> {
@@ -47,16 +49,18 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
   return {
     lignes: counts.reduce((total, row) => total + row.n, 0),
     statuts: Object.fromEntries(counts.map((row) => [row.statut, row.n])),
-    absentes: indicators
-      .filter((indicator) => plan.absentes.has(indicator.id))
-      .map((indicator) => ({ numero: indicator.numero, id: indicator.id, variables: plan.absentes.get(indicator.id)! })),
+    absentes: listed(indicators, plan.absentes),
+    ruptures: listed(indicators, plan.ruptures),
   };
 }
+
+const listed = (indicators: Indicator[], variables: Map<string, string[]>): MissingVariables[] =>
+  indicators.filter((indicator) => variables.has(indicator.id)).map((indicator) => ({ numero: indicator.numero, id: indicator.id, variables: variables.get(indicator.id)! }));
 
 function racinesOf(indicator: Indicator): string[] {
   const terms = termsOf(indicator);
   if (!terms) return [(indicator as Extract<Indicator, { classe: "N" }>).publie.racine];
-  return [...terms.num, ...terms.den].map((term) => term.racine);
+  return [...terms.num, ...terms.den].flatMap(namesOf);
 }
 
 async function availability(warehouse: Warehouse): Promise<Availability> {
@@ -163,7 +167,10 @@ async function computeSummedIndicators(warehouse: Warehouse): Promise<void> {
              WHEN f.calcul <> 'compte' AND d.valeur = 0 THEN 'non_applicable'
              WHEN f.calcul = 'taux_annuel_moyen' AND (f.annees IS NULL OR n.valeur < 0 OR d.valeur < 0) THEN 'manquant'
              ELSE 'ok' END AS statut,
-        CASE WHEN n.statut = 'manquant' THEN n.motif WHEN d.statut = 'manquant' THEN d.motif
+        CASE WHEN f.absentes IS NOT NULL AND 'manquant' IN (n.statut, coalesce(d.statut, 'ok'))
+               THEN CASE WHEN contains(f.absentes, ',') THEN 'variables absentes de l''entrepôt : ' || f.absentes || ' (aucun fichier chargé ne les publie)'
+                         ELSE 'variable absente de l''entrepôt : ' || f.absentes || ' (aucun fichier chargé ne la publie)' END
+             WHEN n.statut = 'manquant' THEN n.motif WHEN d.statut = 'manquant' THEN d.motif
              WHEN n.statut = 'secret' THEN n.motif WHEN d.statut = 'secret' THEN d.motif
              WHEN f.calcul <> 'compte' AND d.valeur = 0 THEN 'dénominateur nul'
              WHEN f.calcul = 'taux_annuel_moyen' AND f.annees IS NULL THEN 'pas de recensement antérieur d''au moins 5 ans'
@@ -182,6 +189,13 @@ async function computePublishedIndicators(warehouse: Warehouse): Promise<void> {
     INSERT INTO calc_resultats
       WITH niveaux_publies AS (
         SELECT DISTINCT v.niveau, t.racine_publiee FROM calc_valeurs v JOIN calc_formules t ON v.racine = t.racine_publiee AND v.millesime = t.millesime_publie
+      ),
+      -- A level published for other millésimes only (Filosofi 2019 by département beside 2021 by commune): the
+      -- reason names them, since one millésime serves every level so that the levels compare.
+      autres_millesimes AS (
+        SELECT v.niveau, t.racine_publiee, string_agg(DISTINCT v.millesime::VARCHAR, ', ' ORDER BY v.millesime::VARCHAR) AS millesimes
+        FROM calc_valeurs v JOIN calc_formules t ON v.racine = t.racine_publiee AND v.millesime <> t.millesime_publie
+        GROUP BY ALL
       )
       SELECT lv.niveau, lv.code_geo, f.indicateur_id, 'actuel', v.valeur, NULL,
         CASE WHEN v.statut = 'ok' THEN 'ok' WHEN v.statut IN ('secret', 'non_significatif') THEN 'secret' ELSE 'manquant' END,
@@ -189,13 +203,17 @@ async function computePublishedIndicators(warehouse: Warehouse): Promise<void> {
              WHEN v.statut IN ('secret', 'non_significatif') THEN 'secret statistique (valeur non diffusée par la source)'
              WHEN v.statut IS NOT NULL THEN coalesce(v.motif, 'case vide dans le fichier publié')
              WHEN f.millesime_publie IS NULL THEN 'variable absente de l''entrepôt'
+             WHEN np.niveau IS NULL AND am.millesimes IS NOT NULL
+               THEN 'publié à ce niveau pour le millésime ' || am.millesimes || ' seulement, alors que le millésime retenu pour tous les niveaux est '
+                    || f.millesime_publie || ' (le plus récent chargé) : chargez le fichier de ce niveau du millésime ' || f.millesime_publie
              WHEN np.niveau IS NULL THEN 'aucun fichier publié à ce niveau n''est chargé (la valeur n''est jamais recalculée à partir des communes)'
-             ELSE 'territoire absent du fichier publié' END,
+             ELSE 'territoire absent du fichier publié (millésime ' || f.millesime_publie || ')' END,
         'publie', 1, NULL
       FROM (SELECT DISTINCT niveau, code_geo FROM calc_perimetre) lv
       CROSS JOIN (SELECT * FROM calc_formules WHERE calcul = 'publie') f
       LEFT JOIN calc_valeurs v ON v.niveau = lv.niveau AND v.code_geo = lv.code_geo AND v.racine = f.racine_publiee AND v.millesime = f.millesime_publie
-      LEFT JOIN niveaux_publies np ON np.niveau = lv.niveau AND np.racine_publiee = f.racine_publiee;
+      LEFT JOIN niveaux_publies np ON np.niveau = lv.niveau AND np.racine_publiee = f.racine_publiee
+      LEFT JOIN autres_millesimes am ON am.niveau = lv.niveau AND am.racine_publiee = f.racine_publiee;
   `);
 }
 

@@ -1,16 +1,14 @@
-// When two sources publish the same variable and millésime, the most specific one is used.
-export const SOURCE_PRIORITY = [
-  "insee_rp_evol_struct_pop",
-  "insee_rp_coupl_fam_men",
-  "insee_rp_logement",
-  "insee_rp_diplomes_formation",
-  "insee_rp_emploi_pop_active",
-  "insee_filosofi",
-  "insee_comparateur",
-  "insee_populations_legales",
+// When two sources publish the same variable and millésime, the most specific one is used: a census theme file
+// (any of them, they publish the same counts) before Filosofi, the comparateur and the populations légales.
+export const SOURCE_PRIORITY: { source: string; theme?: true }[] = [
+  { source: "insee_rp", theme: true },
+  { source: "insee_filosofi" },
+  { source: "insee_comparateur" },
+  { source: "insee_populations_legales" },
 ];
 
 export function sourcePriorityCase(column = "source_id"): string {
-  const whens = SOURCE_PRIORITY.map((source, index) => `WHEN '${source}' THEN ${index}`).join(" ");
-  return `CASE ${column} ${whens} ELSE ${SOURCE_PRIORITY.length} END`;
+  const whens = SOURCE_PRIORITY.map(({ source, theme }, index) =>
+    `WHEN ${column} = '${source}'${theme ? ` OR starts_with(${column}, '${source}_')` : ""} THEN ${index}`).join(" ");
+  return `CASE ${whens} ELSE ${SOURCE_PRIORITY.length} END`;
 }

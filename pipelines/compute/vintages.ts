@@ -14,6 +14,9 @@ export interface ChosenTerm {
   millesime: number | null;
 }
 
+/** Every name a term takes across vintages, its main one first. */
+export const namesOf = (term: Terme): string[] => [term.racine, ...(term.ou ?? [])];
+
 export interface VintagePlan {
   termes: ChosenTerm[];
   /** Years of the current value, most recent first (e.g. [2023, 2022] for CAF 2023 over RP 2022). */
@@ -22,6 +25,8 @@ export interface VintagePlan {
   millesimesPrecedents: Map<string, number>;
   /** Variables no loaded source provides, per indicator. */
   absentes: Map<string, string[]>;
+  /** Indicators whose previous value would use other names than the current one (a nomenclature break): no evolution. */
+  ruptures: Map<string, string[]>;
 }
 
 const isCensus = (racine: string) => /^[PC]yy_/.test(racine);
@@ -49,8 +54,7 @@ export interface Availability {
 }
 
 export function planVintages(indicators: Indicator[], availability: Availability): VintagePlan {
-  const available = availability.communes;
-  const plan: VintagePlan = { termes: [], millesimes: new Map(), millesimesPrecedents: new Map(), absentes: new Map() };
+  const plan: VintagePlan = { termes: [], millesimes: new Map(), millesimesPrecedents: new Map(), absentes: new Map(), ruptures: new Map() };
   for (const indicator of indicators) {
     const terms = termsOf(indicator);
     if (!terms) {
@@ -60,40 +64,52 @@ export function planVintages(indicators: Indicator[], availability: Availability
       else plan.millesimes.set(indicator.id, [years[0]!]);
       continue;
     }
-    const racines = [...new Set([...terms.num, ...terms.den].map((term) => term.racine))];
-    const absentes = racines.filter((racine) => !available.get(racine)?.size);
+    // A term is available in a year when any of its names is: the years of all its names together.
+    const yearsOf = (term: Terme) => new Set(namesOf(term).flatMap((name) => [...(availability.communes.get(name) ?? [])]));
+    const all = [...terms.num, ...terms.den];
+    const absentes = [...new Set(all.filter((term) => !yearsOf(term).size).map((term) => term.racine))];
     if (absentes.length) plan.absentes.set(indicator.id, absentes);
-    const censusYears = commonYears(racines.filter(isCensus), available);
+    const censusYears = commonYears(all.filter((term) => isCensus(term.racine)).map(yearsOf));
     const latest = censusYears[0];
-    const older = censusYears.find((year) => latest !== undefined && year <= latest - EVOLUTION_MIN_GAP);
-    const yearOf = (racine: string, periode: Periode): number | null => {
-      if (isCensus(racine)) return (periode === "actuel" ? latest : older) ?? null;
-      const years = [...(available.get(racine) ?? [])];
+    let older = censusYears.find((year) => latest !== undefined && year <= latest - EVOLUTION_MIN_GAP);
+    const yearOf = (term: Terme, periode: Periode): number | null => {
+      if (isCensus(term.racine)) return (periode === "actuel" ? latest : older) ?? null;
+      const years = [...yearsOf(term)];
       return periode === "actuel" && years.length ? Math.max(...years) : null;
     };
+    // The name published for that year: the main one when it is, else the first other name that is.
+    const nameIn = (term: Terme, millesime: number | null) =>
+      namesOf(term).find((name) => millesime !== null && availability.communes.get(name)?.has(millesime)) ?? term.racine;
     const growth = indicator.classe === "D" && indicator.derivation.calcul === "taux_annuel_moyen";
-    const periodes: Periode[] = growth || older === undefined ? ["actuel"] : ["actuel", "precedent"];
     // Only census-based values have a previous vintage: an evolution mixing other sources would compare unlike things.
-    const evolutive = !growth && racines.every(isCensus);
+    const evolutive = !growth && all.every((term) => isCensus(term.racine));
+    if (evolutive && older !== undefined) {
+      const changed = all.filter((term) => nameIn(term, latest ?? null) !== nameIn(term, older!));
+      // PCS 2020 groups are not the PCS 2003 categories renamed: comparing them would show a break as a change.
+      if (changed.length) {
+        plan.ruptures.set(indicator.id, changed.map((term) => `${nameIn(term, older!)} → ${nameIn(term, latest!)}`));
+        older = undefined;
+      }
+    }
+    const periodes: Periode[] = growth || older === undefined ? ["actuel"] : ["actuel", "precedent"];
     for (const periode of evolutive ? periodes : ["actuel" as const]) {
       for (const role of ["num", "den"] as const) {
         for (const term of terms[role]) {
           // A growth rate divides the latest census by the older one: its "denominator" is the older vintage.
-          const millesime = growth && role === "den" ? (older ?? null) : yearOf(term.racine, periode);
-          plan.termes.push({ indicateurId: indicator.id, periode, role, racine: term.racine, coef: term.coef ?? 1, millesime });
+          const millesime = growth && role === "den" ? (older ?? null) : yearOf(term, periode);
+          plan.termes.push({ indicateurId: indicator.id, periode, role, racine: nameIn(term, millesime), coef: term.coef ?? 1, millesime });
         }
       }
     }
     const years = [...new Set(plan.termes.filter((term) => term.indicateurId === indicator.id && term.periode === "actuel" && term.millesime !== null && !(growth && term.role === "den")).map((term) => term.millesime!))];
     if (years.length) plan.millesimes.set(indicator.id, years.sort((a, b) => b - a));
-    if (growth && older !== undefined) plan.millesimesPrecedents.set(indicator.id, older);
-    if (evolutive && older !== undefined) plan.millesimesPrecedents.set(indicator.id, older);
+    if ((growth || evolutive) && older !== undefined) plan.millesimesPrecedents.set(indicator.id, older);
   }
   return plan;
 }
 
-function commonYears(racines: string[], available: Map<string, Set<number>>): number[] {
-  if (!racines.length) return [];
-  const [first, ...rest] = racines.map((racine) => available.get(racine) ?? new Set<number>());
+function commonYears(available: Set<number>[]): number[] {
+  if (!available.length) return [];
+  const [first, ...rest] = available;
   return [...first!].filter((year) => rest.every((years) => years.has(year))).sort((a, b) => b - a);
 }

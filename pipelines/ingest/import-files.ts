@@ -1,23 +1,25 @@
 // The import step: discovers, recognises, validates and loads every known source file under the data folders.
+// A file that cannot be loaded is refused alone, with its located message: the others load and are committed.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DataError, UsageError } from "../errors.ts";
 import { buildGeography, type TerritorySummary } from "../geography/build-geography.ts";
 import { mapValuesToCog } from "../geography/map-to-cog.ts";
-import { ensureSchema, FILE_OWNED_TABLES } from "../warehouse/schema.ts";
+import { ensureSchema } from "../warehouse/schema.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { decodeFile, type DecodedFile } from "./decode.ts";
 import { discover, type Candidate } from "./discover.ts";
-import { findLoaded, nextValue, recordImport, replacePrevious } from "./import-journal.ts";
+import { findLoaded, nextValue, recordImport } from "./import-journal.ts";
 import { isContoursFile, loadContours, type ContoursCandidate } from "./load-contours.ts";
 import { itemColumns, loadItems } from "./load-items.ts";
-import { loadJournal, planJournal } from "./load-journal.ts";
+import { loadJournal, planJournal, type JournalPlan } from "./load-journal.ts";
 import { loadTable } from "./load-table.ts";
 import { loadWide } from "./load-wide.ts";
 import type { Pseudonymisation } from "./pseudonymise.ts";
-import { readRaw } from "./read-raw.ts";
+import { forgetRaw, readRaw, recordMalformed, type RawRead } from "./read-raw.ts";
 import { recognise, type Recognised } from "./recognise.ts";
+import { describeReplacements, replaceEarlierRows, REPLACEMENT_KEYS } from "./replacement.ts";
 import { colonnePresente } from "./sources/definition.ts";
 import { SOURCES } from "./sources/registry.ts";
 
@@ -49,12 +51,19 @@ export interface Ignored {
   motif: string;
 }
 
+/** A file of a known source that could not be loaded at all: nothing of it is kept, the other files load. */
+export interface Refused {
+  dossier: string;
+  chemin: string;
+  erreur: DataError;
+}
+
 export interface ImportReport {
   territoire: TerritorySummary;
   fichiers: FileReport[];
   ignores: Ignored[];
+  refuses: Refused[];
   avertissements: string[];
-  erreurs: DataError[];
 }
 
 export interface ImportOptions {
@@ -63,6 +72,7 @@ export interface ImportOptions {
   commande: string;
   onFichier?: (report: FileReport) => void;
   onIgnore?: (ignored: Ignored) => void;
+  onRefus?: (refused: Refused) => void;
   onAvertissement?: (message: string) => void;
   /** Activity logs: identifying columns are hashed with this salt instead of refused. */
   pseudonymisation?: Pseudonymisation;
@@ -76,7 +86,6 @@ interface Accepted {
   demo: boolean;
 }
 
-/** Loads the files; throws an AggregateError of DataErrors when any file could not be read at all. */
 export async function importFiles(warehouse: Warehouse, options: ImportOptions): Promise<ImportReport> {
   for (const dossier of options.dossiers) {
     if (!fs.existsSync(dossier) || !fs.statSync(dossier).isDirectory()) {
@@ -85,7 +94,7 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
   }
   await ensureSchema(warehouse);
   const territoire = await buildGeography(warehouse, options.territoire);
-  const report: ImportReport = { territoire, fichiers: [], ignores: [], avertissements: [], erreurs: [] };
+  const report: ImportReport = { territoire, fichiers: [], ignores: [], refuses: [], avertissements: [] };
   const warn = (message: string) => {
     report.avertissements.push(message);
     options.onAvertissement?.(message);
@@ -94,12 +103,21 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
     report.ignores.push(ignored);
     options.onIgnore?.(ignored);
   };
+  const refuse = (candidate: Candidate, erreur: DataError) => {
+    const refused = { dossier: candidate.dossier, chemin: candidate.chemin, erreur };
+    report.refuses.push(refused);
+    options.onRefus?.(refused);
+  };
+  const loaded = (file: FileReport) => {
+    report.fichiers.push(file);
+    options.onFichier?.(file);
+  };
   const executionId = await nextValue(warehouse, "seq_execution");
   await warehouse.run("INSERT INTO executions VALUES (?, ?, ?, ?::VARCHAR[], now(), NULL, NULL, NULL, NULL)", [
     executionId, options.commande, options.territoire, `[${options.dossiers.map(sqlString).join(", ")}]`,
   ]);
 
-  const accepted = new Map<string, Accepted>();
+  const accepted: Accepted[] = [];
   const contours: ContoursCandidate[] = [];
   for (const dossier of options.dossiers) {
     const demo = fs.existsSync(path.join(dossier, DEMO_MARKER));
@@ -112,47 +130,36 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
         continue;
       }
       const outcome = examine(candidate, demo);
-      if (outcome instanceof DataError) report.erreurs.push(outcome);
+      if (outcome instanceof DataError) refuse(candidate, outcome);
       else if ("motif" in outcome) ignore(outcome);
-      else {
-        const key = sourceKey(outcome.recognised);
-        const earlier = accepted.get(key);
-        if (earlier) {
-          const motif = `remplacé par ${label(outcome.candidate)} (même source, niveau et millésime : le dernier dossier l'emporte)`;
-          warn(`${label(earlier.candidate)} : ${motif}.`);
-          ignore({ dossier: earlier.candidate.dossier, chemin: earlier.candidate.chemin, motif });
-        }
-        accepted.set(key, outcome);
-      }
+      else accepted.push(outcome);
     }
   }
   for (const dossier of options.dossiers) {
     const zipsWithoutSource = report.ignores.filter((item) => item.dossier === dossier && item.chemin.includes("!"));
     for (const archive of new Set(zipsWithoutSource.map((item) => item.chemin.split("!")[0]!))) {
-      const loadedFromIt = [...accepted.values()].some(({ candidate }) => candidate.dossier === dossier && candidate.chemin.startsWith(`${archive}!`));
+      const loadedFromIt = accepted.some(({ candidate }) => candidate.dossier === dossier && candidate.chemin.startsWith(`${archive}!`));
       if (!loadedFromIt) warn(`${path.join(dossier, archive)} : archive zip sans aucun fichier reconnu.`);
     }
   }
 
-  dropEarlierFolders(accepted, options.dossiers, warn, ignore);
-  for (const file of accepted.values()) {
+  for (const file of dropEarlierFolders(accepted, options.dossiers, warn, ignore)) {
     try {
-      const loaded = await loadOne(warehouse, file, executionId, warn, options.pseudonymisation);
-      report.fichiers.push(loaded);
-      options.onFichier?.(loaded);
+      loaded(await loadOne(warehouse, file, executionId, warn, options.pseudonymisation));
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
-      report.erreurs.push(error);
+      refuse(file.candidate, error);
     }
   }
-  for (const loaded of await loadContours(warehouse, contours, executionId, ignore, warn)) {
-    report.fichiers.push(loaded);
-    options.onFichier?.(loaded);
-  }
+  for (const file of await loadContours(warehouse, contours, executionId, ignore, warn)) loaded(file);
   for (const ignored of report.ignores) {
     await warehouse.run("INSERT INTO fichiers_ignores VALUES (?, ?, ?, ?)", [executionId, ignored.dossier, ignored.chemin, ignored.motif]);
   }
-  if (report.erreurs.length) throw new AggregateError(report.erreurs, "fichiers illisibles");
+  for (const { dossier, chemin, erreur } of report.refuses) {
+    await warehouse.run("INSERT INTO fichiers_refuses VALUES (?, ?, ?, ?, ?, ?, ?)", [
+      executionId, dossier, chemin, erreur.location.ligne ?? null, erreur.location.colonne ?? null, erreur.message, erreur.suggestion ?? null,
+    ]);
+  }
   await mapValuesToCog(warehouse);
   await warehouse.run(
     `UPDATE executions SET fin = now(), fichiers_charges = ?, fichiers_deja_charges = ?, fichiers_ignores = ? WHERE execution_id = ?`,
@@ -181,6 +188,7 @@ function examine(candidate: Candidate, demo: boolean): Accepted | Ignored | Data
     const decoded = decodeFile(bytes, fichier);
     const recognised = recognise({ ...candidate, chemin: fichier }, decoded);
     if (!recognised) return ignored(`format non reconnu (en-tête : ${decoded.entete.slice(0, 6).join(decoded.separateur)}${decoded.entete.length > 6 ? "…" : ""})`);
+    if (recognised.horsChamp) return ignored(`${recognised.libelle} : ${recognised.horsChamp}`);
     if (decoded.lignesDonnees === 0) {
       return new DataError("le fichier ne contient que l'en-tête, aucune ligne de données.", { fichier, ligne: 1 }, "Le fichier est peut-être tronqué : téléchargez-le à nouveau.");
     }
@@ -196,36 +204,67 @@ async function loadOne(
   warehouse: Warehouse, file: Accepted, executionId: number, warn: (message: string) => void, pseudonymisation?: Pseudonymisation,
 ): Promise<FileReport> {
   const { candidate, decoded, recognised, sha256 } = file;
-  const started = new Date();
+  const { source, sourceId } = recognised;
+  const chemin = label(candidate);
   const base = {
-    dossier: candidate.dossier, chemin: candidate.chemin, sourceId: recognised.source.id, libelle: recognised.source.libelle,
+    dossier: candidate.dossier, chemin: candidate.chemin, sourceId, libelle: recognised.libelle,
     niveau: recognised.niveau, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage, demo: file.demo,
   };
-  const same = await findLoaded(warehouse, sha256, recognised.source.id);
+  const same = await findLoaded(warehouse, sha256, sourceId);
   if (same) {
     return { ...base, lignesLues: same.lignes_lues, lignesChargees: same.lignes_chargees, lignesRejetees: same.lignes_rejetees, dureeMs: 0, etat: "deja_charge" };
   }
+  const started = new Date();
   // A file dated row by row (CAF series) has no single millésime to find.
-  const datedByRow = recognised.source.forme === "large" && recognised.source.millesimeParLigne
-    && colonnePresente(recognised.source.millesimeParLigne.colonne, decoded.entete) !== undefined;
-  if (recognised.millesime === undefined && recognised.source.forme === "large" && !datedByRow) {
-    warn(`${label(candidate)} : millésime introuvable dans le nom du fichier ou de son dossier ; chargé sans millésime. Renommez le dossier (ex. « populations-legales-2022 »).`);
+  const datedByRow = source.forme === "large" && source.millesimeParLigne !== undefined && colonnePresente(source.millesimeParLigne.colonne, decoded.entete) !== undefined;
+  if (recognised.millesime === undefined && source.forme === "large" && !datedByRow) {
+    warn(`${chemin} : millésime introuvable dans le nom du fichier ou de son dossier ; chargé sans millésime. Renommez le dossier (ex. « populations-legales-2022 »).`);
   }
   // An activity log's header is checked (identifying columns, year) before any of its rows is read.
-  const journal = recognised.source.forme === "journal"
-    ? planJournal(recognised.source, { chemin: label(candidate), entete: decoded.entete, annee: recognised.millesime, pseudonymisation })
+  const journal = source.forme === "journal"
+    ? planJournal(source, { chemin, entete: decoded.entete, annee: recognised.millesime, pseudonymisation })
     : undefined;
-  const fichierId = await nextValue(warehouse, "seq_fichier");
-  const { source } = recognised;
   const raw = await readRaw(
-    warehouse, { chemin: label(candidate), fichierId, disque: candidate.fichierDisque, octets: candidate.lire, masquerLignes: journal !== undefined }, decoded,
+    warehouse, { chemin, disque: candidate.fichierDisque, octets: candidate.lire }, decoded,
     source.forme === "equipements" ? itemColumns(source, decoded.entete) : undefined,
   );
+  // Every write of the file in one transaction: a file refused half-way leaves nothing behind. The read above only
+  // fills temporary tables, whose row numbers must be those of a committed read; they go when the file is done.
+  try {
+    const written = await warehouse.transaction(() => writeFile(warehouse, { file, raw, journal, executionId, started, warn }));
+    const series = datedByRow
+      ? await warehouse.one<{ premier: number; dernier: number }>("SELECT min(millesime) AS premier, max(millesime) AS dernier FROM valeurs_cellules WHERE fichier_id = ?", [written.fichierId])
+      : undefined;
+    return {
+      ...base, millesimesLignes: series?.premier ? [series.premier, series.dernier] : undefined,
+      lignesLues: raw.lignesLues, lignesChargees: written.lignesChargees, lignesRejetees: written.lignesRejetees,
+      dureeMs: Date.now() - started.getTime(), etat: "charge",
+    };
+  } finally {
+    await forgetRaw(warehouse);
+  }
+}
+
+interface FileWrite {
+  file: Accepted;
+  raw: RawRead;
+  journal?: JournalPlan;
+  executionId: number;
+  started: Date;
+  warn: (message: string) => void;
+}
+
+/** The file's rows into their tables, its quarantined lines into `rejets`, its journal row, and what it replaces. */
+async function writeFile(warehouse: Warehouse, { file, raw, journal, executionId, started, warn }: FileWrite) {
+  const { candidate, decoded, recognised, sha256 } = file;
+  const { source, sourceId } = recognised;
   const chemin = label(candidate);
+  const fichierId = await nextValue(warehouse, "seq_fichier");
+  await recordMalformed(warehouse, { fichierId, chemin, masquerLignes: journal !== undefined });
   const loaded = source.forme === "journal" ? await loadJournal(warehouse, journal!, fichierId)
     : source.forme === "large"
       ? await loadWide(warehouse, {
-          source, fichierId, chemin, entete: decoded.entete,
+          source, sourceId, fichierId, chemin, entete: decoded.entete,
           niveau: recognised.niveau ?? "commune", millesime: recognised.millesime, geoAnnee: recognised.geoAnnee,
         })
       : source.forme === "equipements"
@@ -233,50 +272,38 @@ async function loadOne(
         : await loadTable(warehouse, { source, fichierId, chemin, entete: decoded.entete, millesime: recognised.millesime });
   const lignesRejetees = loaded.lignesRejetees + raw.lignesMalformees;
   if (loaded.lignesChargees + lignesRejetees !== raw.lignesLues) {
-    throw new DataError(`bilan faux : ${raw.lignesLues} lignes lues ≠ ${loaded.lignesChargees} chargées + ${lignesRejetees} rejetées.`, { fichier: label(candidate) });
+    throw new DataError(`bilan faux : ${raw.lignesLues} lignes lues ≠ ${loaded.lignesChargees} chargées + ${lignesRejetees} rejetées.`, { fichier: chemin });
   }
-  const replaced = await replacePrevious(
-    warehouse, { sourceId: source.id, millesime: recognised.millesime, fichierId, executionId }, FILE_OWNED_TABLES.filter((table) => table !== "rejets"),
-  );
-  for (const old of replaced) warn(`${path.join(old.dossier, old.chemin)} (chargé précédemment) est remplacé par ${chemin}.`);
-  const ended = new Date();
   await recordImport(warehouse, {
-    fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: candidate.taille, sourceId: source.id,
-    niveau: recognised.niveau, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage,
+    fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: candidate.taille, sourceId,
+    niveau: recognised.niveau, partie: recognised.partie, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage,
     separateur: decoded.separateur === "\t" ? "tabulation" : decoded.separateur, demo: file.demo,
-    lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, debut: started, fin: ended,
+    lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, debut: started, fin: new Date(),
   });
-  const series = datedByRow
-    ? await warehouse.one<{ premier: number; dernier: number }>("SELECT min(millesime) AS premier, max(millesime) AS dernier FROM valeurs_cellules WHERE fichier_id = ?", [fichierId])
-    : undefined;
-  return {
-    ...base, millesimesLignes: series?.premier ? [series.premier, series.dernier] : undefined,
-    lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, dureeMs: ended.getTime() - started.getTime(), etat: "charge",
-  };
+  const replaced = await replaceEarlierRows(warehouse, { fichierId, sourceId, partie: recognised.partie }, REPLACEMENT_KEYS);
+  describeReplacements(replaced, chemin).forEach(warn);
+  return { fichierId, lignesChargees: loaded.lignesChargees, lignesRejetees };
 }
 
 /**
- * Between folders, the later one wins for a whole source and millésime: real Filosofi communes given after the
- * demo also retire the demo's EPCI and département files of that release, which would otherwise stay mixed in.
+ * Between folders, the later one wins for a whole release (source and millésime): real Filosofi communes given after
+ * the demo also retire the demo's EPCI and département files of that release, which would otherwise stay mixed in.
+ * Within the files kept, a later file replaces the values an earlier one also publishes (replacement.ts).
  */
-function dropEarlierFolders(accepted: Map<string, Accepted>, dossiers: string[], warn: (message: string) => void, ignore: (ignored: Ignored) => void): void {
-  const release = ({ recognised }: Accepted) => `${recognised.source.id}|${recognised.millesime ?? ""}`;
+function dropEarlierFolders(accepted: Accepted[], dossiers: string[], warn: (message: string) => void, ignore: (ignored: Ignored) => void): Accepted[] {
+  const release = ({ recognised }: Accepted) => `${recognised.sourceId}|${recognised.source.forme === "large" ? "" : recognised.partie ?? ""}|${recognised.millesime ?? ""}`;
   const lastFolder = new Map<string, number>();
-  for (const file of accepted.values()) {
+  for (const file of accepted) {
     lastFolder.set(release(file), Math.max(lastFolder.get(release(file)) ?? -1, dossiers.indexOf(file.candidate.dossier)));
   }
-  for (const [key, file] of accepted) {
+  return accepted.filter((file) => {
     const winner = lastFolder.get(release(file))!;
-    if (dossiers.indexOf(file.candidate.dossier) >= winner) continue;
+    if (dossiers.indexOf(file.candidate.dossier) >= winner) return true;
     const motif = `remplacé par les fichiers de même source et millésime du dossier ${dossiers[winner]} (le dernier dossier l'emporte)`;
     warn(`${label(file.candidate)} : ${motif}.`);
     ignore({ dossier: file.candidate.dossier, chemin: file.candidate.chemin, motif });
-    accepted.delete(key);
-  }
-}
-
-function sourceKey({ source, niveau, millesime }: Recognised): string {
-  return `${source.id}|${niveau ?? ""}|${millesime ?? ""}`;
+    return false;
+  });
 }
 
 function label(candidate: Candidate): string {

@@ -11,6 +11,8 @@ export interface ImportEntry {
   taille: number;
   sourceId: string;
   niveau?: string;
+  /** Which part of its source the file is, when the level does not say it (the dataset a dictionary describes). */
+  partie?: string;
   millesime?: number;
   geoAnnee?: number;
   encodage: string;
@@ -46,31 +48,14 @@ export async function findLoaded(warehouse: Warehouse, sha256: string, sourceId:
 }
 
 export async function recordImport(warehouse: Warehouse, entry: ImportEntry): Promise<void> {
-  await warehouse.run("INSERT INTO journal_import VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP, NULL)", [
-    entry.fichierId, entry.executionId, entry.dossier, entry.chemin, entry.sha256, entry.taille, entry.sourceId,
-    entry.niveau ?? null, entry.millesime ?? null, entry.geoAnnee ?? null, entry.encodage, entry.separateur, entry.demo,
-    entry.lignesLues, entry.lignesChargees, entry.lignesRejetees, entry.debut.toISOString(), entry.fin.toISOString(),
-  ]);
-}
-
-/**
- * A new file for the same source and millésime supersedes the one loaded by an earlier run: its rows leave `tables`
- * and its journal row points to the new file. Files of one run never replace each other here (the levels of one
- * release, Filosofi COM and EPCI, or two départements' contours coexist). Returns the files replaced.
- */
-export async function replacePrevious(
-  warehouse: Warehouse,
-  replacement: { sourceId: string; millesime?: number; fichierId: number; executionId: number },
-  tables: readonly string[],
-): Promise<{ dossier: string; chemin: string }[]> {
-  const previous = await warehouse.all<{ fichier_id: number; dossier: string; chemin: string }>(
-    `SELECT fichier_id, dossier, chemin FROM journal_import
-     WHERE source_id = ? AND millesime IS NOT DISTINCT FROM ? AND remplace_par IS NULL AND execution_id <> ?`,
-    [replacement.sourceId, replacement.millesime ?? null, replacement.executionId],
+  await warehouse.run(
+    `INSERT INTO journal_import (fichier_id, execution_id, dossier, chemin, sha256, taille, source_id, niveau, partie, millesime, geo_annee,
+       encodage, separateur, demo, lignes_lues, lignes_chargees, lignes_rejetees, debut, fin)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP)`,
+    [
+      entry.fichierId, entry.executionId, entry.dossier, entry.chemin, entry.sha256, entry.taille, entry.sourceId,
+      entry.niveau ?? null, entry.partie ?? null, entry.millesime ?? null, entry.geoAnnee ?? null, entry.encodage, entry.separateur, entry.demo,
+      entry.lignesLues, entry.lignesChargees, entry.lignesRejetees, entry.debut.toISOString(), entry.fin.toISOString(),
+    ],
   );
-  for (const old of previous) {
-    for (const table of tables) await warehouse.run(`DELETE FROM ${table} WHERE fichier_id = ?`, [old.fichier_id]);
-    await warehouse.run("UPDATE journal_import SET remplace_par = ? WHERE fichier_id = ?", [replacement.fichierId, old.fichier_id]);
-  }
-  return previous;
 }

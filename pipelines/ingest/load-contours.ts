@@ -10,7 +10,8 @@ import type { Warehouse } from "../warehouse/warehouse.ts";
 import type { Candidate } from "./discover.ts";
 import { yearIn } from "./variables.ts";
 import type { FileReport, Ignored } from "./import-files.ts";
-import { findLoaded, nextValue, recordImport, replacePrevious } from "./import-journal.ts";
+import { findLoaded, nextValue, recordImport } from "./import-journal.ts";
+import { describeReplacements, replaceEarlierRows, REPLACEMENT_KEYS } from "./replacement.ts";
 
 export const CONTOURS_SOURCE_ID = "contours_communes";
 export const CONTOURS_TABLE = "contours_communes";
@@ -94,10 +95,7 @@ function yearOf(sample: Feature, chemin: string): number | undefined {
   return yearIn(chemin, /(?<!\d)(?:199\d|20\d{2})(?!\d)/g);
 }
 
-/**
- * Loads every contour file; returns one report per file loaded and sends the others to `ignore`.
- * A file with the same geography year as one loaded by an earlier run replaces it, as other sources do for a millésime.
- */
+/** Loads every contour file; returns one report per file loaded and sends the others to `ignore`. */
 export async function loadContours(
   warehouse: Warehouse,
   files: ContoursCandidate[],
@@ -106,10 +104,6 @@ export async function loadContours(
   warn: (message: string) => void,
 ): Promise<FileReport[]> {
   if (!files.length) return [];
-  await warehouse.run(`
-    CREATE TABLE IF NOT EXISTS ${CONTOURS_TABLE} (
-      fichier_id INTEGER NOT NULL, code_commune VARCHAR NOT NULL, libelle VARCHAR, geo_annee INTEGER, geometrie VARCHAR NOT NULL
-    )`);
   const reports: FileReport[] = [];
   for (const { candidate, demo } of files) {
     const started = new Date();
@@ -131,31 +125,34 @@ export async function loadContours(
       ignore({ dossier: candidate.dossier, chemin: candidate.chemin, motif: parsed.motif });
       continue;
     }
-    const fichierId = await nextValue(warehouse, "seq_fichier");
-    const appender = await warehouse.connection.createAppender(CONTOURS_TABLE);
-    for (const contour of parsed.contours) {
-      appender.appendInteger(fichierId);
-      appender.appendVarchar(contour.code);
-      if (contour.nom === null) appender.appendNull();
-      else appender.appendVarchar(contour.nom);
-      if (parsed.geoAnnee === undefined) appender.appendNull();
-      else appender.appendInteger(parsed.geoAnnee);
-      appender.appendVarchar(JSON.stringify(contour.geometrie));
-      appender.endRow();
-    }
-    appender.flushSync();
-    appender.closeSync();
-    // The geography year is the contours' millésime: a later file of the same year replaces the earlier one.
-    const replaced = await replacePrevious(warehouse, { sourceId: CONTOURS_SOURCE_ID, millesime: parsed.geoAnnee, fichierId, executionId }, [CONTOURS_TABLE]);
-    for (const old of replaced) warn(`${path.join(old.dossier, old.chemin)} (chargé précédemment) est remplacé par ${chemin}.`);
-    if (parsed.geoAnnee === undefined) await warnUndatedContours(warehouse, fichierId, chemin, warn);
-    const ended = new Date();
-    const lignes = parsed.contours.length;
-    await recordImport(warehouse, {
-      fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: candidate.taille, sourceId: CONTOURS_SOURCE_ID,
-      niveau: "commune", millesime: parsed.geoAnnee, geoAnnee: parsed.geoAnnee, encodage: "utf-8", separateur: "sans objet", demo,
-      lignesLues: lignes, lignesChargees: lignes, lignesRejetees: 0, debut: started, fin: ended,
+    // One transaction per file, as for the tables: a failure half-way leaves nothing of the file.
+    const lignes = await warehouse.transaction(async () => {
+      const fichierId = await nextValue(warehouse, "seq_fichier");
+      const appender = await warehouse.connection.createAppender(CONTOURS_TABLE);
+      for (const contour of parsed.contours) {
+        appender.appendInteger(fichierId);
+        appender.appendVarchar(contour.code);
+        if (contour.nom === null) appender.appendNull();
+        else appender.appendVarchar(contour.nom);
+        if (parsed.geoAnnee === undefined) appender.appendNull();
+        else appender.appendInteger(parsed.geoAnnee);
+        appender.appendVarchar(JSON.stringify(contour.geometrie));
+        appender.endRow();
+      }
+      appender.flushSync();
+      appender.closeSync();
+      if (parsed.geoAnnee === undefined) await warnUndatedContours(warehouse, fichierId, chemin, warn);
+      await recordImport(warehouse, {
+        fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: candidate.taille, sourceId: CONTOURS_SOURCE_ID,
+        niveau: "commune", millesime: parsed.geoAnnee, geoAnnee: parsed.geoAnnee, encodage: "utf-8", separateur: "sans objet", demo,
+        lignesLues: parsed.contours.length, lignesChargees: parsed.contours.length, lignesRejetees: 0, debut: started, fin: new Date(),
+      });
+      // A later file replaces the contours of the communes it draws again, whatever their year; the others stay.
+      const replaced = await replaceEarlierRows(warehouse, { fichierId, sourceId: CONTOURS_SOURCE_ID }, REPLACEMENT_KEYS.filter(({ table }) => table === CONTOURS_TABLE));
+      describeReplacements(replaced, chemin).forEach(warn);
+      return parsed.contours.length;
     });
+    const ended = new Date();
     reports.push({
       ...report, millesime: parsed.geoAnnee, geoAnnee: parsed.geoAnnee,
       lignesLues: lignes, lignesChargees: lignes, lignesRejetees: 0, dureeMs: ended.getTime() - started.getTime(), etat: "charge",

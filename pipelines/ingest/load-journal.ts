@@ -7,7 +7,6 @@ import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse
 import { normaliserEntete, sqlNormaliser, trouverColonne } from "./header-match.ts";
 import { colonnesIdentifiantes, COURRIEL, refusIdentifiantes, TELEPHONE, type ColonneIdentifiante } from "./identifying-columns.ts";
 import { sqlEmpreinte, type Pseudonymisation } from "./pseudonymise.ts";
-import { forgetRaw } from "./read-raw.ts";
 import type { ChampJournal, JournalSource, TypeChamp } from "./sources/definition.ts";
 
 export const MOTIFS_JOURNAL = {
@@ -198,7 +197,6 @@ export async function loadJournal(warehouse: Warehouse, plan: JournalPlan, fichi
   const counts = await warehouse.one<{ total: number; rejetees: number }>(
     "SELECT (SELECT count(*) FROM brut) AS total, (SELECT count(DISTINCT idx) FROM problemes) AS rejetees",
   );
-  await forgetRaw(warehouse);
   await warehouse.run("DROP TABLE IF EXISTS journal_pseudonymes");
   const rejetees = counts?.rejetees ?? 0;
   return { lignesChargees: (counts?.total ?? 0) - rejetees, lignesRejetees: rejetees };

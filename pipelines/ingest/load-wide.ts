@@ -7,6 +7,8 @@ import { parseVariable } from "./variables.ts";
 
 export interface WideLoad {
   source: WideSource;
+  /** The source or its dataset (a census theme), as the import journal records it. */
+  sourceId: string;
   fichierId: number;
   chemin: string;
   entete: string[];
@@ -27,6 +29,12 @@ const CODE_CHECKS: Record<Niveau, { valid: string; unknown: string }> = {
 
 const IS_ARRONDISSEMENT = "code IN (SELECT code_arrondissement FROM geo_arrondissement_municipal)";
 
+/**
+ * Cells that hold nothing: empty, or "NA" where a program wrote INSEE's file (Filosofi 2019 leaves Mayotte's last
+ * column NA). Their status is the source's empty cell, never a rejected row.
+ */
+const EMPTY_CELLS = ["", "NA"];
+
 /** INSEE's cell markers: never read as 0, they keep their meaning as a status. */
 export const CELL_MARKERS: Record<string, string> = {
   s: "secret",
@@ -41,7 +49,7 @@ export const UNREADABLE_YEAR = "date de référence illisible (attendu : une ann
 const cellStatus = (empty: string) => `CASE
   WHEN brut IS NULL THEN ${sqlString(empty)}
   WHEN isfinite(nombre) THEN 'ok'
-  ELSE CASE trim(brut) WHEN '' THEN ${sqlString(empty)}
+  ELSE CASE trim(brut) ${EMPTY_CELLS.map((cell) => `WHEN ${sqlString(cell)} THEN ${sqlString(empty)}`).join(" ")}
     ${Object.entries(CELL_MARKERS).map(([marker, status]) => `WHEN ${sqlString(marker)} THEN ${sqlString(status)}`).join(" ")}
     ELSE 'invalide' END END`;
 
@@ -112,7 +120,7 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
     const gap = source.millesimeParLigne?.decalageGeo ?? 0;
     await warehouse.run(`
       INSERT INTO variables_fichier
-        SELECT ${fichierId}, variable_no, ${sqlString(source.id)}, ${sqlString(load.niveau)}, variable, racine, additive FROM variables;
+        SELECT ${fichierId}, variable_no, ${sqlString(load.sourceId)}, ${sqlString(load.niveau)}, variable, racine, additive FROM variables;
       INSERT INTO valeurs_cellules
         SELECT ${fichierId}, v.variable_no, c.code,
                coalesce(c.annee_ligne, v.millesime), CASE WHEN c.annee_ligne IS NULL THEN v.geo_annee ELSE c.annee_ligne + ${gap} END,

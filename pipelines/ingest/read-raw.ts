@@ -1,5 +1,6 @@
-// Reads one CSV into a temporary all-text table `brut` with each row's real file line number,
-// and quarantines the lines DuckDB cannot split into the header's columns.
+// Reads one CSV into a temporary all-text table `brut` with each row's real file line number, and keeps the lines
+// DuckDB cannot split into the header's columns in `lignes_malformees`. Nothing persistent is written here: the
+// file's load (a transaction) quarantines those lines with recordMalformed, so a refused file leaves nothing behind.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +9,7 @@ import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse
 import type { DecodedFile } from "./decode.ts";
 
 export interface RawRead {
-  /** Rows in `brut` (each with columns idx, ligne and the file's columns as VARCHAR). */
+  /** Rows in `brut` (each with columns idx, ligne and the file's columns as VARCHAR) plus the malformed lines. */
   lignesLues: number;
   /** Distinct lines quarantined for their structure. */
   lignesMalformees: number;
@@ -25,7 +26,7 @@ const STRUCTURE_REASONS: Record<string, string> = {
 
 export async function readRaw(
   warehouse: Warehouse,
-  file: { chemin: string; fichierId: number; disque?: string; octets: () => Buffer; masquerLignes?: boolean },
+  file: { chemin: string; disque?: string; octets: () => Buffer },
   decoded: DecodedFile,
   /** The columns the loader reads, when it says so; every line is still split and checked whole. */
   colonnes?: string[],
@@ -47,22 +48,19 @@ export async function readRaw(
         delim = ${sqlString(decoded.separateur)}, header = true, quote = '"', escape = '"', auto_detect = false,
         columns = {${columns}}, store_rejects = true, rejects_table = 'rejets_lecture', rejects_scan = 'rejets_lecture_scan',
         max_line_size = 10000000);
+      -- DuckDB logs one row per missing column: the first one (by position) names the line's problem.
+      CREATE TEMP TABLE lignes_malformees AS
+        SELECT line::INTEGER AS ligne, arg_min(column_name, column_idx) AS colonne, arg_min(csv_line, column_idx) AS texte,
+               arg_min(error_type, column_idx) AS erreur
+        FROM rejets_lecture GROUP BY line;
+      DROP TABLE IF EXISTS rejets_lecture; DROP TABLE IF EXISTS rejets_lecture_scan;
     `);
-    const rejected = await warehouse.all<{ line: number; column_name: string | null; csv_line: string; error_type: string }>(
-      // DuckDB logs one row per missing column: the first one (by position) names the line's problem.
-      "SELECT line, column_name, csv_line, error_type FROM rejets_lecture ORDER BY line, column_idx",
+    await attachLineNumbers(warehouse, [...decoded.lignesVides, ...decoded.lignesSuite]);
+    const count = await warehouse.one<{ lues: number; malformees: number }>(
+      "SELECT (SELECT count(*) FROM brut) AS lues, (SELECT count(*) FROM lignes_malformees) AS malformees",
     );
-    const malformed = [...new Set(rejected.map((row) => row.line))];
-    for (const row of rejected.filter((row, index) => index === 0 || rejected[index - 1]!.line !== row.line)) {
-      await warehouse.run("INSERT INTO rejets VALUES (?, ?, ?, ?, ?, ?)", [
-        // A line of an activity log may hold identifiers: its text is never kept, only its number and the reason.
-        file.fichierId, file.chemin, row.line, row.column_name, file.masquerLignes ? null : row.csv_line.replace(/^\r?\n/, "").slice(0, 500),
-        STRUCTURE_REASONS[row.error_type] ?? `ligne illisible (${row.error_type})`,
-      ]);
-    }
-    await attachLineNumbers(warehouse, [...malformed, ...decoded.lignesVides, ...decoded.lignesSuite]);
-    const count = await warehouse.one<{ n: number }>("SELECT count(*) AS n FROM brut");
-    const lignesLues = (count?.n ?? 0) + malformed.length;
+    const lignesMalformees = count?.malformees ?? 0;
+    const lignesLues = (count?.lues ?? 0) + lignesMalformees;
     if (lignesLues !== decoded.lignesDonnees) {
       throw new DataError(
         `comptage incohérent : ${decoded.lignesDonnees} lignes de données dans le fichier, ${lignesLues} lues. Un guillemet non fermé peut avoir fusionné des lignes.`,
@@ -70,36 +68,64 @@ export async function readRaw(
         "Ouvrez le fichier dans un éditeur de texte et vérifiez les guillemets.",
       );
     }
-    return { lignesLues, lignesMalformees: malformed.length };
+    return { lignesLues, lignesMalformees };
   } finally {
     cleanup();
   }
 }
 
+/**
+ * Quarantines the lines the read could not split, with their reason. A line of an activity log may hold identifiers:
+ * its text is then never kept, only its number and the reason.
+ */
+export async function recordMalformed(warehouse: Warehouse, file: { fichierId: number; chemin: string; masquerLignes?: boolean }): Promise<void> {
+  const reason = `CASE erreur ${Object.entries(STRUCTURE_REASONS).map(([type, motif]) => `WHEN ${sqlString(type)} THEN ${sqlString(motif)}`).join(" ")}
+    ELSE 'ligne illisible (' || erreur || ')' END`;
+  await warehouse.run(`
+    INSERT INTO rejets
+      SELECT ${file.fichierId}, ${sqlString(file.chemin)}, ligne, colonne,
+             ${file.masquerLignes ? "NULL" : "left(regexp_replace(texte, '^\\r?\\n', ''), 500)"}, ${reason}
+      FROM lignes_malformees ORDER BY ligne;`);
+}
+
 /** Drops the in-memory read of the last file (an activity log's identifying columns must not outlive its load). */
 export async function forgetRaw(warehouse: Warehouse): Promise<void> {
-  await warehouse.run("DROP VIEW IF EXISTS brut; DROP TABLE IF EXISTS brut_numerote; DROP TABLE IF EXISTS brut_lu; DROP TABLE IF EXISTS rejets_lecture;");
+  await warehouse.run(`DROP VIEW IF EXISTS brut; DROP TABLE IF EXISTS brut_numerote; DROP TABLE IF EXISTS brut_lu;
+    DROP TABLE IF EXISTS rejets_lecture; DROP TABLE IF EXISTS lignes_malformees; DROP TABLE IF EXISTS sauts;`);
 }
 
 /**
- * DuckDB numbers good rows in file order but skips blank and rejected lines: good row g sits on
- * line g + 2 + k, where k counts the skipped lines s_j (sorted, j from 1) with s_j − j − 1 ≤ g.
+ * DuckDB numbers good rows in file order but skips blank and rejected lines: good row g sits on line g + 2 + k,
+ * where k counts the skipped lines s_j (sorted, j from 1) with s_j − j − 1 ≤ g. Blank and continuation lines come
+ * from the decoding, malformed ones from the read; all are ranked in SQL, however many there are.
  */
-async function attachLineNumbers(warehouse: Warehouse, skippedLines: number[]): Promise<void> {
-  const sorted = [...new Set(skippedLines)].sort((a, b) => a - b);
-  if (!sorted.length) {
+async function attachLineNumbers(warehouse: Warehouse, skippedOutsideRead: number[]): Promise<void> {
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE sauts_decodage (ligne INTEGER)");
+  if (skippedOutsideRead.length) {
+    const appender = await warehouse.connection.createAppender("sauts_decodage", "main", "temp");
+    for (const line of skippedOutsideRead) {
+      appender.appendInteger(line);
+      appender.endRow();
+    }
+    appender.flushSync();
+    appender.closeSync();
+  }
+  const skipped = await warehouse.one<{ n: number }>("SELECT (SELECT count(*) FROM sauts_decodage) + (SELECT count(*) FROM lignes_malformees) AS n");
+  if (!skipped?.n) {
     // The common case: no line skipped, so a view numbers the rows without copying the file.
-    await warehouse.run(`CREATE TEMP VIEW brut AS SELECT rowid AS idx, (rowid + 2)::INTEGER AS ligne, * FROM brut_lu`);
+    await warehouse.run(`DROP TABLE sauts_decodage; CREATE TEMP VIEW brut AS SELECT rowid AS idx, (rowid + 2)::INTEGER AS ligne, * FROM brut_lu`);
     return;
   }
-  const thresholds = sorted.map((line, index) => `(${line - (index + 1) - 1}, ${index + 1})`);
   await warehouse.run(`
-    CREATE OR REPLACE TEMP TABLE sauts (seuil BIGINT, rang INTEGER);
-    INSERT INTO sauts VALUES ${thresholds.join(", ")};
+    CREATE OR REPLACE TEMP TABLE sauts AS
+      SELECT ligne - row_number() OVER (ORDER BY ligne) - 1 AS seuil, row_number() OVER (ORDER BY ligne)::INTEGER AS rang
+      FROM (SELECT ligne FROM sauts_decodage UNION SELECT ligne FROM lignes_malformees);
+    DROP TABLE sauts_decodage;
     CREATE TEMP TABLE brut_numerote AS
       SELECT b.rowid AS idx, (b.rowid + 2 + coalesce(s.rang, 0))::INTEGER AS ligne, b.*
       FROM brut_lu b ASOF LEFT JOIN sauts s ON b.rowid >= s.seuil;
     DROP TABLE brut_lu;
+    DROP TABLE sauts;
     CREATE TEMP VIEW brut AS SELECT * FROM brut_numerote;
   `);
 }

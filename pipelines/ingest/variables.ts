@@ -27,6 +27,10 @@ export function parseVariable(name: string): ParsedVariable {
 
 /** The first four-digit year found in a text (a file or folder name), scanning from its end. */
 export function yearIn(text: string, pattern = /(?:19|20)\d{2}/g): number | undefined {
-  const years = [...text.matchAll(pattern)].map((match) => Number(match[0].replace(/\D/g, "")));
-  return years.at(-1);
+  return yearsIn(text, pattern).at(-1);
+}
+
+/** Every four-digit year of a text, in reading order. */
+export function yearsIn(text: string, pattern = /(?:19|20)\d{2}/g): number[] {
+  return [...text.matchAll(pattern)].map((match) => Number(match[0].replace(/\D/g, "")));
 }

@@ -5,7 +5,7 @@ import { COMPLEMENTARY_SAMPLE_MIN } from "../compute/compute-indicators.ts";
 import { UsageError } from "../errors.ts";
 import { contoursOnCurrentCog, type ContoursCog } from "../geography/contours-cog.ts";
 import { CONTOURS_SOURCE_ID, CONTOURS_TABLE } from "../ingest/load-contours.ts";
-import { SOURCES } from "../ingest/sources/registry.ts";
+import { sourceLabel, sourceOf } from "../ingest/sources/registry.ts";
 import { readOfferSiteData, type OfferSiteData } from "../offer/site-offer.ts";
 import { usesDemoData } from "../warehouse/inventory.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
@@ -128,11 +128,10 @@ async function readSources(warehouse: Warehouse): Promise<FichierSource[]> {
   const rows = await warehouse.all<Omit<FichierSource, "libelle" | "producteur">>(`
     SELECT source_id, niveau, millesime, geo_annee, dossier || '/' || chemin AS chemin, lignes_chargees AS lignes, demo
     FROM journal_import WHERE remplace_par IS NULL ORDER BY source_id, niveau, millesime, chemin`);
-  const known = new Map(SOURCES.map((source) => [source.id, source]));
   return rows.map((row) => ({
     ...row,
-    libelle: row.source_id === CONTOURS_SOURCE_ID ? "Contours des communes" : (known.get(row.source_id)?.libelle ?? row.source_id),
-    producteur: row.source_id === CONTOURS_SOURCE_ID ? "IGN (ou fichier fourni par l'utilisateur)" : (known.get(row.source_id)?.producteur ?? ""),
+    libelle: row.source_id === CONTOURS_SOURCE_ID ? "Contours des communes" : sourceLabel(row.source_id),
+    producteur: row.source_id === CONTOURS_SOURCE_ID ? "IGN (ou fichier fourni par l'utilisateur)" : (sourceOf(row.source_id)?.producteur ?? ""),
   }));
 }
 

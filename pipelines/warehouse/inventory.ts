@@ -25,6 +25,10 @@ export interface Inventory {
   rejets: { chemin: string; ligne: number; colonne: string | null; valeur: string | null; motif: string }[];
   rejets_total: number;
   ignores: { chemin: string; motif: string }[];
+  /** Files of a known source refused by the last run, as located as the message the officer saw. */
+  refuses: { chemin: string; ligne: number | null; colonne: string | null; motif: string }[];
+  /** Files still in use of which a later file replaced some values. */
+  remplacements_partiels: { chemin: string; remplace_par: string; lignes: number }[];
   demo: boolean;
 }
 
@@ -68,6 +72,18 @@ export async function readInventory(warehouse: Warehouse, maxRejets = 50): Promi
         [derniere.execution_id],
       )
     : [];
+  const refuses = derniere && (await warehouse.tableExists("fichiers_refuses"))
+    ? await warehouse.all<Inventory["refuses"][number]>(
+        "SELECT dossier || '/' || chemin AS chemin, ligne, colonne, motif FROM fichiers_refuses WHERE execution_id = ? ORDER BY chemin",
+        [derniere.execution_id],
+      )
+    : [];
+  const remplacements = (await warehouse.tableExists("remplacements_partiels"))
+    ? await warehouse.all<Inventory["remplacements_partiels"][number]>(`
+        SELECT a.dossier || '/' || a.chemin AS chemin, n.dossier || '/' || n.chemin AS remplace_par, r.lignes::INTEGER AS lignes
+        FROM remplacements_partiels r JOIN journal_import a ON a.fichier_id = r.fichier_id JOIN journal_import n ON n.fichier_id = r.remplace_par
+        WHERE a.remplace_par IS NULL ORDER BY chemin, remplace_par`)
+    : [];
   return {
     entrepot: warehouse.path,
     territoire,
@@ -76,6 +92,8 @@ export async function readInventory(warehouse: Warehouse, maxRejets = 50): Promi
     rejets,
     rejets_total: total?.n ?? 0,
     ignores,
+    refuses,
+    remplacements_partiels: remplacements,
     demo: sources.some((source) => source.demo),
   };
 }

@@ -77,6 +77,26 @@ CREATE TABLE IF NOT EXISTS fichiers_ignores (
   motif VARCHAR NOT NULL
 );
 
+-- Files of a known source that could not be loaded at all during a run (unreadable, header lacking every known
+-- column…): one row per file, located like the message the officer saw. The other files of the run still load.
+CREATE TABLE IF NOT EXISTS fichiers_refuses (
+  execution_id INTEGER NOT NULL,
+  dossier VARCHAR NOT NULL,
+  chemin VARCHAR NOT NULL,
+  ligne INTEGER,
+  colonne VARCHAR,
+  motif VARCHAR NOT NULL,
+  suggestion VARCHAR
+);
+
+-- A later file replaces only the rows it carries again (same level, territory, variable and millésime): an earlier
+-- file keeps the others and stays in use, partly replaced. One row per earlier file and replacing file.
+CREATE TABLE IF NOT EXISTS remplacements_partiels (
+  fichier_id INTEGER NOT NULL,
+  remplace_par INTEGER NOT NULL,
+  lignes BIGINT NOT NULL
+);
+
 -- Raw layer of the statistical files (INSEE, CAF…), in long form: one row per file × geographic unit ×
 -- published variable, exactly as published. Stored as two tables because writing millions of rows is the
 -- import's main cost: each file's variables once (variables_fichier), the cells with a small variable number
@@ -144,6 +164,16 @@ ${LOCATED_COLUMNS},
   nom VARCHAR,
   statut VARCHAR
 );
+
+-- Commune contours as published (GeoJSON or TopoJSON): one row per file × commune code, the geometry as GeoJSON text.
+-- Mapping onto the current COG happens when they are read, so a 2018 file stays a faithful copy.
+CREATE TABLE IF NOT EXISTS contours_communes (
+  fichier_id INTEGER NOT NULL,
+  code_commune VARCHAR NOT NULL,
+  libelle VARCHAR,
+  geo_annee INTEGER,
+  geometrie VARCHAR NOT NULL
+);
 `;
 
 const RAW_VALUES_VIEW = `
@@ -153,6 +183,9 @@ CREATE OR REPLACE VIEW valeurs_brutes AS
 
 export async function ensureSchema(warehouse: Warehouse): Promise<void> {
   await warehouse.run(PERSISTENT_TABLES);
+  // Which part of a source a file is (a Filosofi level, the dataset a dictionary describes): added after the first
+  // warehouses were built, hence not in the CREATE above.
+  await warehouse.run("ALTER TABLE journal_import ADD COLUMN IF NOT EXISTS partie VARCHAR");
   await splitRawValuesTable(warehouse);
   await warehouse.run(RAW_VALUES_VIEW);
   // The GIP's activity logs: one table per log, its columns declared with the log (pseudonymous identifiers only).
@@ -174,8 +207,3 @@ async function splitRawValuesTable(warehouse: Warehouse): Promise<void> {
     DROP TABLE valeurs_brutes;
   `);
 }
-
-/** Tables whose rows belong to one loaded file, by fichier_id. */
-export const FILE_OWNED_TABLES = [
-  "valeurs_cellules", "variables_fichier", "insee_dictionnaire", "insee_cog_commune", "bpe_equipements", "lieux_services", ...GIP_JOURNAUX.map((journal) => journal.table), "rejets",
-];

@@ -60,6 +60,19 @@ export class Warehouse {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /** Runs the work in one transaction: on any error nothing it wrote remains, and the error goes on. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run("BEGIN TRANSACTION");
+    try {
+      const result = await work();
+      await this.connection.run("COMMIT");
+      return result;
+    } catch (error) {
+      await this.connection.run("ROLLBACK");
+      throw error;
+    }
+  }
+
   async tableExists(name: string): Promise<boolean> {
     const row = await this.one<{ n: number }>(
       "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?",

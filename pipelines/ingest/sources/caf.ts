@@ -4,7 +4,10 @@
 import type { Niveau, WideSource } from "./definition.ts";
 import { yearIn } from "../variables.ts";
 
-/** The key column of each level, in every export variant seen: Cafdata field names, their labels, former files. */
+/**
+ * The key column of each level, in every export variant seen: Cafdata field names and the labels its portal exports
+ * with « use_labels » (« Numéro commune »), and the former yearly files (Codes_Insee, NUMEPCI).
+ */
 const CLES: [string, Niveau][] = [
   ["numcomdo", "commune"], ["numcom", "commune"], ["Numéro commune", "commune"], ["Codes_Insee", "commune"], ["NUMCOM", "commune"],
   ["numepci", "epci"], ["Numéro EPCI", "epci"], ["NUMEPCI", "epci"],
@@ -12,26 +15,41 @@ const CLES: [string, Niveau][] = [
   ["national", "france"],
 ];
 
-/** Where each row's year is: Cafdata's December ("2023-12"), the Onape year, the former files' reference date. */
-const DATES = ["dtreffre", "Date référence", "annee", "DTREF", "DTREFF"];
+/** Where each row's year is: Cafdata's December ("2023-12", labelled « Date référence »), the Onape year, the former files' reference date. */
+const DATES = ["dtreffre", "Date référence", "annee", "Année", "DTREF", "DTREFF"];
 
 /**
- * Former names and Cafdata labels → the Cafdata field name, so that both generations feed the same indicator.
- * The Onape rates carry their level as a suffix (txcouv_com, txcouv_epci…): the root drops it.
+ * Cafdata names a measure by what it counts and the benefit's code: indfoy_rsa (households), indnbp_rsa (persons
+ * covered), indmtt_rsa (amount). Its labelled export writes « Nombre foyers RSA », « Nombre personnes RSA »,
+ * « Montant total RSA »: the same three prefixes before the same code, which maps every label onto its field.
+ */
+const LABELLED_MEASURES: [RegExp, string][] = [
+  [/^nombre foyers (.+)$/, "indfoy_"],
+  [/^nombre personnes (.+)$/, "indnbp_"],
+  [/^montant total (.+)$/, "indmtt_"],
+];
+
+/**
+ * The former yearly files' names for the same counts, and the Onape's labelled rate. The Onape rates carry their
+ * level as a suffix (txcouv_com, txcouv_epci…): the root drops it.
  */
 const EQUIVALENCES: Record<string, string> = {
   nb_allocataires: "indfoy_ndur",
-  "nombre foyers ndur": "indfoy_ndur",
   nb_pers_par_foyer_alloc: "indnbp_ndur",
-  "nombre personnes ndur": "indnbp_ndur",
   "taux de couv global": "txcouv",
 };
 
-export const cafRacine = (variable: string): string =>
-  EQUIVALENCES[variable.trim().toLowerCase()] ?? variable.replace(/^(txcouv(?:_[a-z]+)*?)_(com|epci|dep|reg|nat)$/, "$1");
+export function cafRacine(variable: string): string {
+  const name = variable.trim().toLowerCase().replace(/\s+/g, " ");
+  for (const [pattern, prefix] of LABELLED_MEASURES) {
+    const code = name.match(pattern)?.[1];
+    if (code) return `${prefix}${code.replace(/[^a-z0-9]+/g, "_")}`;
+  }
+  return EQUIVALENCES[name] ?? variable.replace(/^(txcouv(?:_[a-z]+)*?)_(com|epci|dep|reg|nat)$/, "$1");
+}
 
 /** The CAF's rows that are not places: quarantined with their meaning rather than dropped. */
-export const CAF_ABROAD = "allocataires résidant à l'étranger (code 99999 de la CAF) : aucune commune de rattachement";
+export const CAF_ABROAD = "allocataires résidant à l'étranger ou hors du territoire de compétence de leur CAF (code 99999 de la CAF) : aucune commune de rattachement";
 export const CAF_UNKNOWN = "territoire de résidence inconnu (code de type XXXXX de la CAF) : aucun territoire de rattachement";
 export const CAF_UNLOCATED = "allocataires non localisés (code territoire vide dans le fichier de la CAF)";
 
@@ -61,11 +79,13 @@ interface Jeu {
   publication: string;
   grain: string;
   nom: RegExp;
-  /** Measure columns that identify the dataset, beyond a key column. */
-  signature: RegExp[];
+  /** Measure columns of the dataset, of which a file holds at least one besides its key (exports may select columns). */
+  variables: RegExp[];
   mesures?: RegExp;
   additive: boolean;
 }
+
+const CAFDATA_MEASURES = /^(ind(foy|nbp|mtt)_|(nombre (foyers|personnes)|montant total) )/i;
 
 const common = {
   forme: "large" as const,
@@ -73,7 +93,10 @@ const common = {
   licence: "Licence ouverte Etalab 2.0",
   cle: [CLES.map(([colonne]) => colonne)],
   niveau: (context: { entete: string[] }) => niveauDe(context.entete),
-  descriptives: ["Communes", "Commune", "NOMCOM", "nomcom", "Nom commune", "NOMEPCI", "nomepci", "Nom EPCI", "DEPSEPCI", "nomdep", "numreg", "nomreg", "nomregi"],
+  descriptives: [
+    "Communes", "Commune", "NOMCOM", "nomcom", "Nom commune", "NOMEPCI", "nomepci", "Nom EPCI", "DEPSEPCI", "nomdep", "Nom département",
+    "numreg", "Numéro région", "nomreg", "nomregi", "Nom région",
+  ],
   // Former files name their year (DependancePrestaCom2014.csv); Cafdata exports date each row instead.
   millesime: (context: { nom: string }) => yearIn(context.nom),
   // December N allocataires are located on the geography of 1 January N+1 (CNAF dataset notes).
@@ -100,8 +123,8 @@ const JEUX: Jeu[] = [
     publication: "data.caf.fr, « Toutes prestations – foyers allocataires [Communal] » (jeu s_ben_com_f) et son équivalent EPCI",
     grain: "une ligne par territoire et par mois de décembre (plusieurs années par fichier)",
     nom: /s_ben_(com|epci)/i,
-    signature: [/^(indfoy_ndur|Nombre foyers NDUR)$/i],
-    mesures: /^(ind(foy|nbp|mtt)_|Nombre )/i,
+    variables: [CAFDATA_MEASURES],
+    mesures: CAFDATA_MEASURES,
     additive: true,
   },
   {
@@ -110,7 +133,7 @@ const JEUX: Jeu[] = [
     publication: "data.caf.fr, jeux txcouv_pe_com, txcouv_pe_epci, txcouv_pe_dep, txcouv_pe_nat",
     grain: "une ligne par territoire et par année",
     nom: /txcouv_pe/i,
-    signature: [/^(txcouv_(com|epci|dep|nat)|Taux de couv global)$/i],
+    variables: [/^(txcouv_(com|epci|dep|nat)|Taux de couv global)$/i],
     mesures: /^(txcouv|Taux de couv)/i,
     additive: false,
   },
@@ -120,7 +143,7 @@ const JEUX: Jeu[] = [
     publication: "data.caf.fr (ancien portail) et data.gouv.fr, « Population des foyers allocataires par commune »",
     grain: "une ligne par territoire, un fichier par année",
     nom: /NivComTotal|Alloc_Pop_Com|NIVTOTAL/i,
-    signature: [/^NB_Pers_par_Foyer_Alloc$/i],
+    variables: [/^NB_Pers_par_Foyer_Alloc$/i],
     additive: true,
   },
   {
@@ -129,7 +152,7 @@ const JEUX: Jeu[] = [
     publication: "data.caf.fr (ancien portail) et data.gouv.fr, « Indicateur sur la part des prestations dans les ressources des foyers allocataires – par commune »",
     grain: "une ligne par territoire, un fichier par année",
     nom: /DependancePresta/i,
-    signature: [/^TR50PFRB$/i],
+    variables: [/^TR50PFRB$/i, /^TR100PFRB$/i],
     additive: true,
   },
   {
@@ -138,7 +161,8 @@ const JEUX: Jeu[] = [
     publication: "data.caf.fr (ancien portail) et data.gouv.fr, « Foyers allocataires à bas revenus – par commune »",
     grain: "une ligne par territoire, un fichier par année",
     nom: /Bas_?revenu/i,
-    signature: [/^NB_allocataires_ress$/i],
+    // Before 2017 the file had NB_Allocataires, ALL_bas_revenu, Pers_bas_revenu; the CAF then added the reference counts.
+    variables: [/^NB_allocataires_ress$/i, /^ALL_bas_revenu$/i, /^Pers_bas_revenu$/i, /^NB_pers_couv_ress$/i],
     additive: true,
   },
 ];
@@ -150,7 +174,8 @@ export const cafSources: WideSource[] = JEUX.map((jeu) => ({
   grain: jeu.grain,
   publication: jeu.publication,
   nom: jeu.nom,
-  signature: [CLE_SIGNATURE, ...jeu.signature],
+  signature: [CLE_SIGNATURE],
+  auMoinsUne: jeu.variables,
   ...(jeu.mesures ? { mesures: jeu.mesures } : {}),
   additive: () => jeu.additive,
 }));

@@ -30,6 +30,21 @@ const common = {
   nom: z.instanceof(RegExp),
   /** Header columns (vintage-free, e.g. "Pyy_POP") that must all be present: recognition by content. */
   signature: z.array(z.instanceof(RegExp)).min(1),
+  /**
+   * Columns of which at least one must be present besides the signature: an export limited to some variables (the
+   * portal's column selection) still loads what it has, the absent variables are simply absent.
+   */
+  auMoinsUne: z.array(z.instanceof(RegExp)).min(1).optional(),
+  /**
+   * A source published as several datasets of one layout (the census themes): the file's own dataset, from its name,
+   * when it tells one. Its id and label then replace the source's in the import journal.
+   */
+  jeu: z.function({ input: [z.custom<FileContext>()], output: z.object({ id: z.string(), libelle: z.string() }).optional() }).optional(),
+  /**
+   * Why a file of this source is outside what the observatory reads (a level it never publishes, territories outside
+   * the COG): it is then listed as ignored with this reason, never loaded under a wrong level.
+   */
+  horsChamp: z.function({ input: [z.custom<FileContext>()], output: z.string().optional() }).optional(),
   millesime: z.function({ input: [z.custom<FileContext>()], output: z.number().int().optional() }),
   geoAnnee: z.function({ input: [z.number().int().optional(), z.custom<FileContext>()], output: z.number().int().optional() }),
 };
@@ -82,6 +97,8 @@ export const tableSourceSchema = z.object({
   ...common,
   forme: z.literal("table"),
   table: z.string().regex(/^[a-z_]+$/),
+  /** Which part of the source the file is (the dataset a dictionary describes): files of two parts never replace each other. */
+  partie: z.function({ input: [z.custom<FileContext>()], output: z.string().optional() }).optional(),
   /** File column → warehouse column. */
   colonnes: z.record(z.string(), z.string()),
   /** File columns that may not be empty. */

@@ -1,18 +1,29 @@
 // INSEE reference tables: the variable dictionary of the dossier complet, and the COG commune list.
 import type { TableSource } from "./definition.ts";
-import { yearIn } from "../variables.ts";
+import { yearIn, yearsIn } from "../variables.ts";
+
+/**
+ * INSEE ships a dictionary beside every data file: meta_base-cc-logement-2021.CSV in each census archive,
+ * meta_cc_filosofi_2021_COM.csv in the Filosofi one, meta_dossier_complet.csv (with THEME and SOURCE), and
+ * DS_…_metadata.csv (four columns) in the newer products. The dataset it describes is its part: the census
+ * theme of 2021 and that of 2022 are two releases of one part, never two dictionaries of the same one.
+ */
+const describedDataset = (nom: string) =>
+  nom.replace(/^meta_/i, "").replace(/_metadata\.csv$/i, "").replace(/\.[a-z]+$/i, "").replace(/[-_]?(?:19|20)\d{2}/g, "").toLowerCase();
 
 export const inseeDictionnaire: TableSource = {
   id: "insee_dictionnaire",
   forme: "table",
-  libelle: "Dossier complet : dictionnaire des variables",
+  libelle: "Dictionnaire des variables de l'Insee (fichiers meta_)",
   producteur: "Insee",
   licence: "Licence ouverte Etalab 2.0",
-  grain: "une ligne par variable et par modalité",
-  publication: "insee.fr/fr/statistiques/5359146 (meta_dossier_complet.csv)",
-  nom: /^meta_/i,
-  signature: [/^COD_VAR$/, /^LIB_VAR$/, /^COD_MOD$/, /^THEME$/],
-  millesime: (context) => yearIn(context.chemin),
+  grain: "une ligne par variable, puis une par modalité des variables codées (CODGEO : une par commune)",
+  publication: "livré avec chaque fichier de l'Insee (meta_…csv dans l'archive) ; dossier complet : insee.fr/fr/statistiques/5359146",
+  nom: /^meta_|_metadata\.csv$/i,
+  signature: [/^COD_VAR$/, /^LIB_VAR$/, /^COD_MOD$/, /^LIB_MOD$/],
+  partie: (context) => describedDataset(context.nom),
+  // The release's year comes first: meta_cc_filosofi_2019_AAV2020.csv describes Filosofi 2019 on the 2020 zoning.
+  millesime: (context) => yearsIn(context.nom)[0] ?? yearIn(context.chemin),
   geoAnnee: () => undefined,
   table: "insee_dictionnaire",
   colonnes: {
