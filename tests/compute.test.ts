@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Indicator, Terme } from "../indicators/definition.ts";
 import { INDICATORS } from "../indicators/registry.ts";
 import { computeIndicators, type ComputeReport } from "../pipelines/compute/compute-indicators.ts";
-import { termsOf } from "../pipelines/compute/vintages.ts";
+import { termsOf } from "../indicators/terms.ts";
 import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
 import { COMMUNES, installFixture, LEVEL_MEMBERS, type FixtureValue } from "./support/compute-fixture.ts";
 
@@ -170,7 +170,7 @@ describe("statistical rules", () => {
     const { results } = await run(values, only("tx_chomage"));
     expect(find(results, "tx_chomage", "departement", "32").statut).toBe("ok");
     const straddling = find(results, "tx_chomage", "epci", "200000002");
-    expect(straddling).toMatchObject({ statut: "manquant", valeur: null, motif: "données absentes pour 1 commune(s) sur 2" });
+    expect(straddling).toMatchObject({ statut: "manquant", valeur: null, motif: "données absentes des fichiers chargés pour 1 commune(s) sur 2" });
   });
 
   it("makes a zero denominator non applicable, never NaN or Infinity", async () => {

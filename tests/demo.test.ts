@@ -25,12 +25,15 @@ const communesOf = (dep: string): RawCommune[] => allCommunes.filter((c) => c.de
 const epcis = decoupage<{ code: string; membres: { code: string }[] }[]>("epci");
 
 const R = "insee-recensement";
+/** A census theme's data file, inside its archive as INSEE publishes it: "archive.zip!member". */
+const census = (theme: string) => `${R}/base-cc-${theme}-2022_csv.zip!base-cc-${theme}-2022.CSV`;
 const FILES = {
-  evol: `${R}/base-cc-evol-struct-pop-2022.CSV`,
-  coupl: `${R}/base-cc-coupl-fam-men-2022.CSV`,
-  logement: `${R}/base-cc-logement-2022.CSV`,
-  diplomes: `${R}/base-cc-diplomes-formation-2022.CSV`,
-  emploi: `${R}/base-cc-emploi-pop-active-2022.CSV`,
+  evol: census("evol-struct-pop"),
+  coupl: census("coupl-fam-men"),
+  logement: census("logement"),
+  diplomes: census("diplomes-formation"),
+  emploi: census("emploi-pop-active"),
+  caract: census("caract_emp"),
   comparateur: "insee-comparateur/base_cc_comparateur.csv",
   filosofi: "insee-filosofi/base-cc-filosofi-2021-geo2024_CSV.zip",
   pl: "insee-pop/populations-legales-2022/donnees_communes.csv",
@@ -38,7 +41,7 @@ const FILES = {
 };
 
 /** 2022 columns as specified; the 2016 block repeats them with the older vintage. */
-const STEMS_2022: Record<"evol" | "coupl" | "logement" | "diplomes" | "emploi", string[]> = {
+const STEMS_2022: Record<"evol" | "coupl" | "logement" | "diplomes" | "emploi" | "caract", string[]> = {
   evol: "P22_POP P22_POP0014 P22_POP1529 P22_POP3044 P22_POP4559 P22_POP6074 P22_POP7589 P22_POP90P P22_POPH P22_POPF P22_F1564".split(" "),
   coupl:
     "P22_POP15P P22_POP1519 P22_POP2024 P22_POP2539 P22_POP4054 P22_POP5564 P22_POP6579 P22_POP80P P22_POP80P_PSEUL C22_MEN C22_MENPSEUL C22_PMEN C22_FAM C22_FAMMONO C22_NE24F3 C22_NE24F4P".split(
@@ -50,13 +53,21 @@ const STEMS_2022: Record<"evol" | "coupl" | "logement" | "diplomes" | "emploi", 
     "P22_POP0205 P22_POP0610 P22_POP1114 P22_POP1517 P22_POP1824 P22_POP2529 P22_POP30P P22_SCOL0205 P22_SCOL0610 P22_SCOL1114 P22_SCOL1517 P22_SCOL1824 P22_SCOL2529 P22_SCOL30P P22_NSCOL15P P22_NSCOL15P_DIPLMIN P22_NSCOL15P_BEPC P22_NSCOL15P_CAPBEP P22_NSCOL15P_BAC P22_NSCOL15P_SUP2 P22_NSCOL15P_SUP34 P22_NSCOL15P_SUP5".split(
       " ",
     ),
+  // The 2022 census names occupations by PCS 2020 group; the 2016 block of the same file keeps PCS 2003 categories.
   emploi:
-    "P22_POP1564 P22_ACT1564 P22_ACTOCC1564 P22_CHOM1564 P22_SAL15P P22_HSAL15P_CDI P22_HSAL15P_CDD P22_HSAL15P_INTERIM P22_HSAL15P_EMPAID P22_HSAL15P_APPR P22_FSAL15P_CDI P22_FSAL15P_CDD P22_FSAL15P_INTERIM P22_FSAL15P_EMPAID P22_FSAL15P_APPR C22_ACTOCC1564 C22_ACTOCC1564_CS1 C22_ACTOCC1564_CS2 C22_ACTOCC1564_CS3 C22_ACTOCC1564_CS4 C22_ACTOCC1564_CS5 C22_ACTOCC1564_CS6".split(
-      " ",
-    ),
+    "P22_POP1564 P22_ACT1564 P22_ACTOCC1564 P22_CHOM1564 C22_ACTOCC1564 C22_ACTOCC1564_STAT_GSEC11 C22_ACTOCC1564_STAT_GSEC12 C22_ACTOCC1564_STAT_GSEC13 C22_ACTOCC1564_STAT_GSEC14 C22_ACTOCC1564_STAT_GSEC15 C22_ACTOCC1564_STAT_GSEC16".split(" "),
+  caract:
+    "P22_ACTOCC15P P22_SAL15P P22_NSAL15P P22_HSAL15P_CDI P22_HSAL15P_CDD P22_HSAL15P_INTERIM P22_HSAL15P_EMPAID P22_HSAL15P_APPR P22_FSAL15P_CDI P22_FSAL15P_CDD P22_FSAL15P_INTERIM P22_FSAL15P_EMPAID P22_FSAL15P_APPR".split(" "),
 };
 const censusHeader = (stems: string[]): string =>
-  ["CODGEO", ...stems, ...stems.map((s) => s.replace(/^([PC])22_/, "$116_"))].join(";");
+  ["CODGEO", ...stems, ...stems.map((s) => s.replace(/^([PC])22_/, "$116_").replace(/_STAT_GSEC1(\d)$/, "_CS$1"))].join(";");
+
+/** A demo file's bytes; "archive.zip!member" reads a member of an archive. */
+function readDemo(dir: string, chemin: string): Buffer {
+  const [file, member] = chemin.split("!");
+  const bytes = readFileSync(join(dir, file!));
+  return member ? Buffer.from(unzipSync(bytes)[member]!) : bytes;
+}
 
 const COMPARATEUR_HEADER =
   "CODGEO;P22_POP;P16_POP;SUPERF;NAIS1621;DECE1621;P22_MEN;NAISD24;DECESD24;P22_LOG;P22_RP;P22_RSECOCC;P22_LOGVAC;P22_RP_PROP;NBMENFISC21;PIMP21;MED21;TP6021;P22_EMPLT;P22_EMPLT_SAL;P16_EMPLT;P22_POP1564;P22_CHOM1564;P22_ACT1564;ETTOT24;ETAZ24;ETBE24;ETFZ24;ETGU24;ETOQ24;ETTEF124;ETTEFP1024";
@@ -104,9 +115,9 @@ describe("données de démonstration — Gers (32)", () => {
   const dirs: string[] = [];
   let dir = "";
   let summary: DemoSummary;
-  const bytes = (p: string): Buffer => readFileSync(join(dir, p));
+  const bytes = (p: string): Buffer => readDemo(dir, p);
   const utf8 = (p: string): string => bytes(p).toString("utf8");
-  let evol: Table, coupl: Table, logement: Table, diplomes: Table, emploi: Table, comparateur: Table, pl: Table;
+  let evol: Table, coupl: Table, logement: Table, diplomes: Table, emploi: Table, caract: Table, comparateur: Table, pl: Table;
   let filo: Record<string, Table>;
   const gers = communesOf("32");
 
@@ -119,10 +130,11 @@ describe("données de démonstration — Gers (32)", () => {
     logement = parse(utf8(FILES.logement).replace(/^\uFEFF/, ""));
     diplomes = parse(bytes(FILES.diplomes).toString("latin1"));
     emploi = parse(utf8(FILES.emploi));
+    caract = parse(utf8(FILES.caract));
     comparateur = parse(utf8(FILES.comparateur));
     pl = parse(utf8(FILES.pl), "CODCOM");
     const zip = unzipSync(bytes(FILES.filosofi));
-    filo = Object.fromEntries(Object.entries(zip).map(([name, data]) => [name, parse(strFromU8(data))]));
+    filo = Object.fromEntries(Object.entries(zip).filter(([name]) => !name.startsWith("meta_")).map(([name, data]) => [name, parse(strFromU8(data))]));
   });
 
   afterAll(() => {
@@ -134,13 +146,13 @@ describe("données de démonstration — Gers (32)", () => {
     expect(summary.territoire).toBe("32");
     expect(summary.communes).toBe(gers.length);
     const codes = gers.map((c) => c.code).sort();
-    for (const t of [evol, coupl, logement, diplomes, emploi, comparateur, filo["cc_filosofi_2021_COM.csv"]!]) {
+    for (const t of [evol, coupl, logement, diplomes, emploi, caract, comparateur, filo["cc_filosofi_2021_COM.csv"]!]) {
       expect(t.rows.length).toBe(gers.length);
       expect(t.rows.map((r) => r.CODGEO)).toEqual(codes);
     }
     expect(pl.rows.length).toBe(gers.length);
-    for (const f of Object.values(FILES)) expect(summary.fichiers.map((x) => x.chemin)).toContain(f);
-    expect(summary.fichiers.find((f) => f.chemin === FILES.evol)!.lignes).toBe(458);
+    for (const f of Object.values(FILES)) expect(summary.fichiers.map((x) => x.chemin)).toContain(f.split("!")[0]);
+    expect(summary.fichiers.find((f) => f.chemin === FILES.evol.split("!")[0])!.lignes).toBe(458);
   });
 
   it("écrit les en-têtes exacts", () => {
@@ -149,6 +161,7 @@ describe("données de démonstration — Gers (32)", () => {
     expect(logement.header).toBe(censusHeader(STEMS_2022.logement));
     expect(diplomes.header).toBe(censusHeader(STEMS_2022.diplomes));
     expect(emploi.header).toBe(censusHeader(STEMS_2022.emploi));
+    expect(caract.header).toBe(censusHeader(STEMS_2022.caract));
     expect(comparateur.header).toBe(COMPARATEUR_HEADER);
     expect(comparateur.header.split(";").length).toBe(32);
     expect(pl.header).toBe(PL_HEADER);
@@ -164,13 +177,13 @@ describe("données de démonstration — Gers (32)", () => {
     const a = listFiles(dir).map((p) => relative(dir, p)).sort();
     const b = listFiles(other).map((p) => relative(other, p)).sort();
     expect(b).toEqual(a);
-    // 17 statistical files, 2 lists of places (ANCT France services, GIP) and 14 activity logs of the GIP (7 logs × 2019 and 2020).
-    expect(a.length).toBe(17 + 2 + 14);
+    // 18 statistical files (6 census archives), 2 lists of places (ANCT France services, GIP) and 14 activity logs of the GIP (7 logs × 2019 and 2020).
+    expect(a.length).toBe(18 + 2 + 14);
     for (const p of a) expect(readFileSync(join(other, p)).equals(readFileSync(join(dir, p))), p).toBe(true);
   });
 
   it("n'écrit jamais de nombre négatif, NaN ni Infinity dans le recensement", () => {
-    for (const t of [evol, coupl, logement, diplomes, emploi]) {
+    for (const t of [evol, coupl, logement, diplomes, emploi, caract]) {
       for (const r of t.rows) {
         expect(r.CODGEO).toMatch(/^32\d{3}$/);
         for (const [col, v] of Object.entries(r)) {
@@ -270,11 +283,12 @@ describe("données de démonstration — Gers (32)", () => {
     }
   });
 
-  it("activité et emploi cohérents (emploi-pop-active)", () => {
+  it("activité et emploi cohérents (emploi-pop-active, caract_emp)", () => {
     for (const v of ["22", "16"]) {
       for (const r of emploi.rows) {
-        const p = (s: string) => num(r, `P${v}_${s}`);
-        const c = (s: string) => num(r, `C${v}_${s}`);
+        const k = caract.byCode.get(r.CODGEO!)!;
+        const p = (s: string) => num(r[`P${v}_${s}`] === undefined ? k : r, `P${v}_${s}`);
+        const c = (s: string) => num(r, `C${v}_${s}`.replace(/^C22_ACTOCC1564_CS(\d)$/, "C22_ACTOCC1564_STAT_GSEC1$1"));
         expect(p("CHOM1564")).toBeLessThanOrEqual(p("ACT1564"));
         expect(p("ACT1564")).toBeLessThanOrEqual(p("POP1564"));
         expect(Math.abs(p("ACTOCC1564") + p("CHOM1564") - p("ACT1564"))).toBeLessThan(EPS);
@@ -427,7 +441,7 @@ describe("données de démonstration — Gers (32)", () => {
 describe("données de démonstration CAF et BPE — Gers (32)", () => {
   let dir = "";
   const gers = communesOf("32");
-  const read = (p: string, encoding: BufferEncoding = "utf8") => readFileSync(join(dir, p)).toString(encoding);
+  const read = (p: string, encoding: BufferEncoding = "utf8") => readDemo(dir, p).toString(encoding);
   let coupl: Table, emploi: Table, logement: Table, evol: Table;
 
   beforeAll(async () => {
@@ -577,7 +591,7 @@ describe("autres départements", () => {
       const expected = communesOf("65").length;
       expect(expected).toBeGreaterThan(400);
       expect(summary.communes).toBe(expected);
-      const evol = parse(readFileSync(join(dir, FILES.evol), "utf8"));
+      const evol = parse(readDemo(dir, FILES.evol).toString("utf8"));
       expect(evol.rows.length).toBe(expected);
       expect(evol.rows.every((r) => r.CODGEO!.startsWith("65"))).toBe(true);
       const zip = unzipSync(readFileSync(join(dir, FILES.filosofi)));

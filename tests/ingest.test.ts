@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import os from "node:os";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { DataError } from "../pipelines/errors.ts";
 import { decodeFile } from "../pipelines/ingest/decode.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
@@ -582,5 +583,36 @@ describe("re-loading", () => {
     expect(await cogCell(warehouse, "32013", "MED21")).toMatchObject({ valeur: 21950 });
     const codes = await warehouse.all<{ code_geo: string }>("SELECT DISTINCT code_geo FROM valeurs_cog ORDER BY 1");
     expect(codes.map((row) => row.code_geo)).toEqual(["32001", "32013", "32296"]);
+  });
+
+  it("a later file replaces only the years it publishes again: a 2023-only Cafdata file keeps the 2022 values of a 2022–2023 one", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "caf-annees-"));
+    onTestFinished(() => fs.rmSync(root, { recursive: true, force: true }));
+    const write = (dossier: string, lines: string[]) => {
+      fs.mkdirSync(path.join(root, dossier));
+      fs.writeFileSync(path.join(root, dossier, "s_ben_com_f.csv"), `dtreffre;numcomdo;nomcom;indfoy_ndur;indfoy_rsa\n${lines.join("\n")}\n`);
+      return path.join(root, dossier);
+    };
+    const both = write("2022-2023", ["2022-12;32013;Auch;3500;600", "2023-12;32013;Auch;3520;610", "2022-12;32107;Condom;1200;210", "2023-12;32107;Condom;1210;215"]);
+    const latest = write("2023", ["2023-12;32013;Auch;3540;620"]);
+    const warehouse = await memoryWarehouse();
+    await importFiles(warehouse, { dossiers: [both], territoire: "32", commande: "test" });
+    const report = await importFiles(warehouse, { dossiers: [latest], territoire: "32", commande: "test" });
+    const values = await warehouse.all("SELECT code_geo, variable, millesime, valeur FROM valeurs_cog WHERE source_id = 'caf_prestations' ORDER BY code_geo, variable, millesime");
+    expect(values).toEqual([
+      { code_geo: "32013", variable: "indfoy_ndur", millesime: 2022, valeur: 3500 },
+      { code_geo: "32013", variable: "indfoy_ndur", millesime: 2023, valeur: 3540 },
+      { code_geo: "32013", variable: "indfoy_rsa", millesime: 2022, valeur: 600 },
+      { code_geo: "32013", variable: "indfoy_rsa", millesime: 2023, valeur: 620 },
+      { code_geo: "32107", variable: "indfoy_ndur", millesime: 2022, valeur: 1200 },
+      { code_geo: "32107", variable: "indfoy_ndur", millesime: 2023, valeur: 1210 },
+      { code_geo: "32107", variable: "indfoy_rsa", millesime: 2022, valeur: 210 },
+      { code_geo: "32107", variable: "indfoy_rsa", millesime: 2023, valeur: 215 },
+    ]);
+    expect(report.avertissements).toEqual([
+      `${path.join(both, "s_ben_com_f.csv")} (chargé précédemment) est remplacé par ${path.join(latest, "s_ben_com_f.csv")} pour les valeurs que ce dernier publie à nouveau ; ses autres valeurs restent en usage.`,
+    ]);
+    expect(await warehouse.all("SELECT remplace_par FROM journal_import ORDER BY fichier_id")).toEqual([{ remplace_par: null }, { remplace_par: null }]);
+    expect(await warehouse.one("SELECT lignes::INTEGER AS lignes FROM remplacements_partiels")).toEqual({ lignes: 2 });
   });
 });

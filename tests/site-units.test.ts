@@ -102,6 +102,7 @@ describe("données des pages", () => {
     territoire: { code_departement: "32", libelle: "Gers", code_region: "76", libelle_region: "Occitanie", geo_annee: 2025 },
     demo: false,
     seuilFragilite: 500,
+    libellesVariables: { Pyy_POP: "Population" },
     epcis: [{ code: "E1", libelle: "CC Une", nature: "CC", rattachement: "territoire", nb_communes: 2, nb_communes_territoire: 2, population_territoire: 300, superficie: 20 }],
     communes: [
       { code: "32001", libelle: "Une", code_epci: "E1", code_departement: "32", dans_territoire: true, superficie: 10 },

@@ -4,12 +4,19 @@ import { z } from "zod";
 import { describeLocation, UsageError } from "../../pipelines/errors.ts";
 import { formatDateHeure, formatEntier } from "../../pipelines/publish/format-fr.ts";
 import { openExistingWarehouse } from "../../pipelines/warehouse/atomic-build.ts";
+import { readVariableLabels } from "../../pipelines/publish/variable-labels.ts";
 import { readInventory, type Inventory } from "../../pipelines/warehouse/inventory.ts";
+import type { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
 import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
 import { Reporter } from "../output.ts";
 import { alignColumns } from "../table.ts";
 
-const etatOptionsSchema = z.object({ sortie: sortieOption, json: z.boolean().default(false) });
+const etatOptionsSchema = z.object({
+  sortie: sortieOption,
+  json: z.boolean().default(false),
+  /** true: every loaded variable; a text: those whose code or label contains it. */
+  variables: z.union([z.boolean(), z.string()]).optional(),
+});
 
 export function registerEtat(program: Command): void {
   program
@@ -17,6 +24,7 @@ export function registerEtat(program: Command): void {
     .description("affiche le contenu de l'entrepôt : sources, millésimes, lignes, rejets, dernière exécution")
     .option("-s, --sortie <dossier>", "dossier de sortie (défaut : sortie)")
     .option("--json", "sortie JSON pour les scripts")
+    .option("--variables [filtre]", "liste les variables chargées avec leur libellé Insee (celles dont le code ou le libellé contient le filtre)")
     .action(async (raw, command: Command) => {
       const options = parseOptions(etatOptionsSchema, raw);
       const reporter = new Reporter(verbosityOf(command.optsWithGlobals()));
@@ -25,6 +33,11 @@ export function registerEtat(program: Command): void {
         throw new UsageError(`aucun entrepôt dans ${options.sortie}.`, "Lancez d'abord « observatoire importer --donnees <dossier> » ou « npm start ».");
       }
       try {
+        if (options.variables !== undefined) {
+          const variables = await readLoadedVariables(warehouse, typeof options.variables === "string" ? options.variables : "");
+          reporter.result(options.json ? JSON.stringify(variables, null, 2) : describeVariables(variables));
+          return;
+        }
         const inventory = await readInventory(warehouse);
         reporter.result(options.json ? JSON.stringify(inventory, null, 2) : describeInventory(inventory));
       } finally {
@@ -73,4 +86,32 @@ function describeInventory(inventory: Inventory): string {
     for (const ignored of inventory.ignores) lines.push(`  ${ignored.chemin} : ${ignored.motif}`);
   }
   return lines.join("\n");
+}
+
+interface LoadedVariable {
+  variable: string;
+  libelle: string | null;
+  sources: string;
+}
+
+/** The variables of the data files in use, with INSEE's long label when a loaded dictionary gives it. */
+async function readLoadedVariables(warehouse: Warehouse, filtre: string): Promise<LoadedVariable[]> {
+  const labels = await readVariableLabels(warehouse);
+  const rows = await warehouse.all<{ variable: string; racine: string; sources: string }>(`
+    SELECT v.variable, any_value(v.racine) AS racine, string_agg(DISTINCT v.source_id, ', ' ORDER BY v.source_id) AS sources
+    FROM variables_fichier v JOIN journal_import j USING (fichier_id) WHERE j.remplace_par IS NULL
+    GROUP BY v.variable ORDER BY v.variable`);
+  const wanted = filtre.toLowerCase();
+  return rows
+    .map(({ variable, racine, sources }) => ({ variable, libelle: labels.parVariable.get(variable) ?? labels.parRacine.get(racine) ?? null, sources }))
+    .filter((row) => !wanted || `${row.variable} ${row.libelle ?? ""}`.toLowerCase().includes(wanted));
+}
+
+function describeVariables(variables: LoadedVariable[]): string {
+  if (!variables.length) return "Aucune variable chargée ne correspond.";
+  const described = variables.filter((row) => row.libelle).length;
+  return [
+    `${formatEntier(variables.length)} variable(s), dont ${formatEntier(described)} décrite(s) par un dictionnaire de l'Insee chargé (fichiers meta_…) :`,
+    ...alignColumns([["variable", "libellé", "source"], ...variables.map((row) => [row.variable, row.libelle ?? "—", row.sources])]),
+  ].join("\n");
 }

@@ -6,7 +6,8 @@ import { suppressGipIndicators } from "../activity/suppress-indicators.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { buildPerimeters } from "./perimeters.ts";
 import { sourcePriorityCase } from "./source-priority.ts";
-import { namesOf, planVintages, termsOf, type Availability, type VintagePlan } from "./vintages.ts";
+import { variablesOf } from "../../indicators/terms.ts";
+import { planVintages, type Availability, type VintagePlan } from "./vintages.ts";
 
 /** Below this weighted denominator, a value resting on the census's complementary sample is fragile. */
 export const COMPLEMENTARY_SAMPLE_MIN = 500;
@@ -28,7 +29,7 @@ export interface ComputeReport {
 export async function computeIndicators(warehouse: Warehouse, indicators: Indicator[] = INDICATORS): Promise<ComputeReport> {
   await buildPerimeters(warehouse);
   // Declared inputs: only the variables the registry names are read.
-  const racines = [...new Set(indicators.flatMap(racinesOf))];
+  const racines = [...new Set(indicators.flatMap(variablesOf))];
   await warehouse.run(`
     CREATE OR REPLACE TEMP TABLE calc_valeurs AS
       SELECT niveau, code_geo, racine, millesime,
@@ -56,12 +57,6 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
 
 const listed = (indicators: Indicator[], variables: Map<string, string[]>): MissingVariables[] =>
   indicators.filter((indicator) => variables.has(indicator.id)).map((indicator) => ({ numero: indicator.numero, id: indicator.id, variables: variables.get(indicator.id)! }));
-
-function racinesOf(indicator: Indicator): string[] {
-  const terms = termsOf(indicator);
-  if (!terms) return [(indicator as Extract<Indicator, { classe: "N" }>).publie.racine];
-  return [...terms.num, ...terms.den].flatMap(namesOf);
-}
 
 async function availability(warehouse: Warehouse): Promise<Availability> {
   const rows = await warehouse.all<{ racine: string; communes: number[]; tous: number[] }>(`
@@ -153,9 +148,9 @@ async function computeSummedIndicators(warehouse: Warehouse): Promise<void> {
              WHEN s.n_manquant > 0 THEN 'manquant' ELSE 'secret' END AS statut,
         CASE WHEN s.n_manquant = 0 AND s.n_secret = 0 THEN NULL
              WHEN p.n_ok = s.n_termes THEN 'total publié à ce niveau (des communes sont sous secret ou absentes)'
-             WHEN s.n = 1 AND s.n_manquant > 0 THEN 'donnée absente'
+             WHEN s.n = 1 AND s.n_manquant > 0 THEN 'aucune valeur pour cette commune dans les fichiers chargés'
              WHEN s.n = 1 THEN 'secret statistique'
-             WHEN s.n_manquant > 0 THEN 'données absentes pour ' || s.n_manquant || ' commune(s) sur ' || s.n
+             WHEN s.n_manquant > 0 THEN 'données absentes des fichiers chargés pour ' || s.n_manquant || ' commune(s) sur ' || s.n
              ELSE 'secret statistique sur ' || s.n_secret || ' commune(s) sur ' || s.n || ', total non publié à ce niveau' END AS motif
       FROM sommes s
       LEFT JOIN publies p USING (indicateur_id, periode, role, niveau, code_geo);
@@ -202,7 +197,7 @@ async function computePublishedIndicators(warehouse: Warehouse): Promise<void> {
         CASE WHEN v.statut = 'ok' THEN NULL
              WHEN v.statut IN ('secret', 'non_significatif') THEN 'secret statistique (valeur non diffusée par la source)'
              WHEN v.statut IS NOT NULL THEN coalesce(v.motif, 'case vide dans le fichier publié')
-             WHEN f.millesime_publie IS NULL THEN 'variable absente de l''entrepôt'
+             WHEN f.millesime_publie IS NULL THEN 'variable absente de l''entrepôt : ' || f.racine_publiee || ' (aucun fichier chargé ne la publie)'
              WHEN np.niveau IS NULL AND am.millesimes IS NOT NULL
                THEN 'publié à ce niveau pour le millésime ' || am.millesimes || ' seulement, alors que le millésime retenu pour tous les niveaux est '
                     || f.millesime_publie || ' (le plus récent chargé) : chargez le fichier de ce niveau du millésime ' || f.millesime_publie

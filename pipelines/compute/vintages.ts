@@ -1,6 +1,7 @@
 // Picks the millésime of every variable an indicator uses: census variables share one census year
 // (the latest where all exist), the evolution compares it with a census at least 5 years older.
 import type { Indicator, Terme } from "../../indicators/definition.ts";
+import { namesOf, termsOf } from "../../indicators/terms.ts";
 
 export type Role = "num" | "den";
 export type Periode = "actuel" | "precedent";
@@ -13,9 +14,6 @@ export interface ChosenTerm {
   coef: number;
   millesime: number | null;
 }
-
-/** Every name a term takes across vintages, its main one first. */
-export const namesOf = (term: Terme): string[] => [term.racine, ...(term.ou ?? [])];
 
 export interface VintagePlan {
   termes: ChosenTerm[];
@@ -31,21 +29,6 @@ export interface VintagePlan {
 
 const isCensus = (racine: string) => /^[PC]yy_/.test(racine);
 const EVOLUTION_MIN_GAP = 5;
-
-/** Numerator and denominator terms of an indicator, whatever its class. */
-export function termsOf(indicator: Indicator): { num: Terme[]; den: Terme[] } | undefined {
-  switch (indicator.classe) {
-    case "A":
-    case "G":
-      return { num: indicator.numerateur, den: indicator.denominateur ?? [] };
-    case "D":
-      return indicator.derivation.calcul === "ratio"
-        ? { num: indicator.derivation.numerateur, den: indicator.derivation.denominateur }
-        : { num: [{ racine: indicator.derivation.racine }], den: [{ racine: indicator.derivation.racine }] };
-    case "N":
-      return undefined;
-  }
-}
 
 /** Years available per variable: at commune level (summed indicators) and at any level (published ones). */
 export interface Availability {

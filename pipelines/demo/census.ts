@@ -207,6 +207,9 @@ export function censusValues(pop: number, p: Profile, rng: Rng): CensusValues {
   );
   v.C_ACTOCC1564 = actoccC;
   cs.forEach((x, i) => (v[`C_ACTOCC1564_CS${i + 1}`] = x));
+  // --- caract_emp: the employed of 65 or more add a little to the 15-64 ones; the non-salaried are the rest.
+  v.P_ACTOCC15P = actocc * rng.uniform(1.01, 1.04);
+  v.P_NSAL15P = v.P_ACTOCC15P - sal;
   return v;
 }
 

@@ -1,8 +1,10 @@
 // The Filosofi zip: commune rows with secrets, then EPCI, département,
 // région and France rows that are "published" (never recomputed by the app).
 import { strToU8, zipSync } from "fflate";
+import { FILOSOFI_LABELS, metaLines } from "./dictionaries.ts";
 import {
   aggregateFilosofi,
+  FILOSOFI_COLUMNS,
   filosofiCells,
   filosofiCsv,
   filosofiValues,
@@ -77,12 +79,31 @@ export function filosofiArchive(territory: Territory, models: ReadonlyMap<string
   // France's median (≈ 23,000 €) is above that of most rural départements.
   const france = [supra("FRANCE", syntheticFilosofi("FRANCE", territory.populationFrance, [0.1, 0.2], false))];
   const parts = { COM: com, EPCI: epci, DEP: dep, REG: reg, FRANCE: france };
+  const names = new Map<string, string>([
+    ...territory.communes.map((c) => [c.code, c.nom] as const),
+    ...territory.epcis.map((e) => [e.code, e.nom] as const),
+    ...territory.departements.map((d) => [d.code, d.nom] as const),
+    ...territory.regions.map((r) => [r.code, r.nom] as const),
+    ["FRANCE", "France"],
+  ]);
   const entries: Record<string, Uint8Array> = {};
   let lignes = 0;
   for (const [niveau, rows] of Object.entries(parts)) {
     entries[`cc_filosofi_2021_${niveau}.csv`] = strToU8(filosofiCsv(rows));
+    // Each level's dictionary travels beside it, UTF-8 with LF line ends (the census ones use CRLF).
+    entries[`meta_cc_filosofi_2021_${niveau}.csv`] = strToU8(`${filosofiMeta(rows.map(({ code }) => ({ code, libelle: names.get(code) ?? code }))).join("\n")}\n`);
     lignes += rows.length;
   }
   return { zip: zipSync(entries, { mtime: DATE_ARCHIVE }), lignes, communes };
 }
 
+
+function filosofiMeta(codes: { code: string; libelle: string }[]): string[] {
+  const variables = FILOSOFI_COLUMNS.slice(1).map((code) => {
+    const [court, long, longueur] = FILOSOFI_LABELS[code.replace(/\d{2}$/, "")]!;
+    // Every Filosofi variable is typed CHAR: its cells hold "s" and comma decimals.
+    return { code, court, long, type: "CHAR" as const, longueur };
+  });
+  const longueur = Math.max(...codes.map(({ code }) => code.length));
+  return metaLines(variables, { libelle: "Code géographique", longueur, codes });
+}

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { activityDemoFiles } from "./activite/activity-demo.ts";
 import { bpeCsv, bpeEquipements, CHEMIN_BPE } from "./bpe.ts";
 import { CAF_ANNEES, cafAncienPortail, cafPrestationsCsv, CHEMIN_CAF_BAS_REVENUS, CHEMIN_CAF_DEPENDANCE, CHEMIN_CAF_PRESTATIONS, DOSSIER_CAF, onapeFiles } from "./caf.ts";
-import { CENSUS_FILES, DOSSIER_RECENSEMENT, censusFileBytes, censusValue } from "./census-files.ts";
+import { CENSUS_FILES, DOSSIER_RECENSEMENT, censusArchive, censusArchiveName, censusValue } from "./census-files.ts";
 import { CHEMIN_COMPARATEUR, comparateurCsv, comparateurExtras } from "./comparateur.ts";
 import { encodeText } from "./formats.ts";
 import { CHEMIN_FRANCE_SERVICES, codesPostaux, franceServicesCsv, franceServicesSites } from "./france-services.ts";
@@ -71,8 +71,9 @@ export async function writeDemoTerritories(
   outputs.push({ chemin: CHEMIN_NOTICE, data: encodeText(notice), lignes: notice.split("\n").length - 1 });
 
   const censusRows = inTerritory.map((m) => ({ code: m.commune.code, rp22: m.rp22, rp16: m.rp16 }));
+  const communesCodes = territory.communes.map((c) => ({ code: c.code, libelle: c.nom }));
   for (const file of CENSUS_FILES) {
-    outputs.push({ chemin: `${DOSSIER_RECENSEMENT}/${file.nom}`, data: censusFileBytes(file, censusRows), lignes: n });
+    outputs.push({ chemin: `${DOSSIER_RECENSEMENT}/${censusArchiveName(file)}`, data: censusArchive(file, censusRows, communesCodes), lignes: n });
   }
 
   const filo = filosofiArchive(territory, models);

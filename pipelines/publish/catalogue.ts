@@ -2,6 +2,7 @@
 import { CAVEATS } from "../../indicators/caveats.ts";
 import { THEMES, type Indicator, type Terme } from "../../indicators/definition.ts";
 import { INDICATORS } from "../../indicators/registry.ts";
+import { variablesOf } from "../../indicators/terms.ts";
 
 export interface CatalogueEntry {
   numero: number;
@@ -15,6 +16,8 @@ export interface CatalogueEntry {
   polarite: string;
   classe: string;
   definition: string;
+  /** Each variable the indicator reads, with its meaning in INSEE's words when a loaded dictionary gives it. */
+  variables: string;
   sources: string;
   niveaux: string;
   avertissements: string;
@@ -27,7 +30,8 @@ const CLASS_LABELS: Record<Indicator["classe"], string> = {
   G: "activité du GIP : comptages internes, petits effectifs masqués",
 };
 
-export function catalogueEntries(indicators: Indicator[] = INDICATORS): CatalogueEntry[] {
+/** The registry as catalogue rows; `libelles` (root → INSEE label) comes from the dictionaries in the warehouse. */
+export function catalogueEntries(indicators: Indicator[] = INDICATORS, libelles: ReadonlyMap<string, string> = new Map()): CatalogueEntry[] {
   return indicators.map((indicator) => ({
     numero: indicator.numero,
     id_indicateur: indicator.id,
@@ -40,6 +44,7 @@ export function catalogueEntries(indicators: Indicator[] = INDICATORS): Catalogu
     polarite: indicator.polarite,
     classe: `${indicator.classe} — ${CLASS_LABELS[indicator.classe]}`,
     definition: definitionOf(indicator),
+    variables: variablesOf(indicator).map((racine) => (libelles.has(racine) ? `${racine} : ${libelles.get(racine)}` : racine)).join(" ; "),
     sources: indicator.sources.join(" ; "),
     niveaux: indicator.niveaux.join(", "),
     avertissements: indicator.avertissements.map((key) => CAVEATS[key as keyof typeof CAVEATS] ?? key).join(" "),

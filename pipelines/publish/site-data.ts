@@ -7,6 +7,7 @@ import { contoursOnCurrentCog, type ContoursCog } from "../geography/contours-co
 import { CONTOURS_SOURCE_ID, CONTOURS_TABLE } from "../ingest/load-contours.ts";
 import { sourceLabel, sourceOf } from "../ingest/sources/registry.ts";
 import { readOfferSiteData, type OfferSiteData } from "../offer/site-offer.ts";
+import { readVariableLabels } from "./variable-labels.ts";
 import { usesDemoData } from "../warehouse/inventory.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 
@@ -77,6 +78,8 @@ export interface SiteData {
   valeurs: ValeurIndicateur[];
   sources: FichierSource[];
   contours: (ContoursCog & { fichiers: string[]; geo_annee: number | null }) | null;
+  /** INSEE's label of each variable root, from the loaded dictionaries (catalogue and methodology). */
+  libellesVariables: Record<string, string>;
   /** The social-offer analysis (page and portrait sections), null before the « offre » step has run. */
   offre?: OfferSiteData | null;
 }
@@ -120,6 +123,7 @@ export async function readSiteData(warehouse: Warehouse): Promise<SiteData> {
     valeurs,
     sources: await readSources(warehouse),
     contours: await readContours(warehouse, communes),
+    libellesVariables: Object.fromEntries((await readVariableLabels(warehouse)).parRacine),
     offre: await readOfferSiteData(warehouse),
   };
 }

@@ -113,7 +113,7 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
 function catalogue(data: SiteData): (CatalogueEntry & { code_classe: string; millesime: string | null; geo_annee: number | null; communes: boolean })[] {
   const department = new Map(data.valeurs.filter((row) => row.niveau === "departement").map((row) => [row.id_indicateur, row]));
   const indicators = new Map(INDICATORS.map((indicator) => [indicator.id, indicator]));
-  return catalogueEntries().map((entry) => ({
+  return catalogueEntries(undefined, new Map(Object.entries(data.libellesVariables))).map((entry) => ({
     ...entry,
     code_classe: indicators.get(entry.id_indicateur)!.classe,
     communes: indicators.get(entry.id_indicateur)!.niveaux.includes("commune"),

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Style } from "exceljs";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { catalogueEntries, type CatalogueEntry } from "./catalogue.ts";
+import { readVariableLabels } from "./variable-labels.ts";
 
 export const EXPORTS_DIR = "exports";
 /** This step's files; whatever else lies here (activity report, social offer) belongs to other steps and is kept. */
@@ -41,7 +42,7 @@ export async function writeExports(warehouse: Warehouse, outputDir: string): Pro
   fs.rmSync(buildDir, { recursive: true, force: true });
   fs.mkdirSync(buildDir, { recursive: true });
   try {
-    const entries = catalogueEntries();
+    const entries = catalogueEntries(undefined, (await readVariableLabels(warehouse)).parRacine);
     await writeCatalogueTable(warehouse, entries);
     const file = (name: string) => path.join(buildDir, name);
     await warehouse.run(`
