@@ -58,7 +58,7 @@ describe("observatoire CLI", () => {
     expect(inventory.territoire.libelle).toBe("Gers");
     const communal = inventory.sources.filter((source) => source.niveau === "commune" && source.source_id.startsWith("insee_"));
     expect(communal.map((source) => source.source_id).sort()).toEqual([
-      "insee_comparateur", "insee_filosofi", "insee_populations_legales", "insee_rp_coupl_fam_men",
+      "insee_comparateur", "insee_filosofi", "insee_populations_legales", "insee_rp_caract_emp", "insee_rp_coupl_fam_men",
       "insee_rp_diplomes_formation", "insee_rp_emploi_pop_active", "insee_rp_evol_struct_pop", "insee_rp_logement",
     ]);
     const caf = inventory.sources.filter((source) => source.source_id.startsWith("caf_"));
@@ -90,8 +90,8 @@ describe("observatoire CLI", () => {
   it("does not duplicate a file imported twice", async () => {
     const again = await observatoire(["importer", "--donnees", "donnees-demo"], work);
     expect(again.code, again.stderr).toBe(0);
-    // 20 statistical files, 14 activity logs of the GIP, the ANCT France services list and the GIP's places.
-    expect(again.stderr).toContain("0 fichier(s) chargé(s), 36 déjà chargé(s)");
+    // 21 statistical files, 11 INSEE dictionaries (meta_), 14 activity logs of the GIP, the ANCT France services list and the GIP's places.
+    expect(again.stderr).toContain("0 fichier(s) chargé(s), 48 déjà chargé(s), 0 refusé(s), 1 ignoré(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     const comparateur = inventory.sources.find((source) => source.source_id === "insee_comparateur");
     expect(comparateur?.lignes_chargees).toBe(FRANCE_COMMUNES);
@@ -109,17 +109,16 @@ describe("observatoire CLI", () => {
     expect(noFolder.stderr).toContain("Dossier de données introuvable : nulle-part");
   });
 
-  it("exits with 1 on a data error and keeps the last good warehouse intact", async () => {
-    const warehouse = path.join(work, "sortie/observatoire.duckdb");
-    const before = fs.readFileSync(warehouse);
+  it("exits with 3 when a file is refused, keeping every other file loaded", async () => {
     const broken = path.join(work, "donnees-cassees");
     fs.mkdirSync(broken, { recursive: true });
     fs.writeFileSync(path.join(broken, "base_cc_comparateur.csv"), "");
     const failed = await observatoire(["importer", "--donnees", "donnees-demo", "--donnees", "donnees-cassees"], work);
-    expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain(`${path.join("donnees-cassees", "base_cc_comparateur.csv")} : le fichier est vide`);
-    expect(failed.stderr).toContain("l'entrepôt précédent est conservé intact");
-    expect(fs.readFileSync(warehouse).equals(before)).toBe(true);
+    expect(failed.code).toBe(3);
+    expect(failed.stderr).toContain(`fichier refusé : ${path.join("donnees-cassees", "base_cc_comparateur.csv")} : le fichier est vide`);
+    expect(failed.stderr).toContain("0 fichier(s) chargé(s), 48 déjà chargé(s), 1 refusé(s)");
+    const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
+    expect(inventory.sources.find((source) => source.source_id === "insee_comparateur")?.lignes_chargees).toBe(FRANCE_COMMUNES);
     expect(fs.readdirSync(path.join(work, "sortie")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 

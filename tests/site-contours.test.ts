@@ -48,7 +48,7 @@ describe("contours des communes (reconnaissance et COG)", () => {
     expect(parseContours(bytes({ indicateurs: [] }), "catalogue.json")).toMatchObject({ motif: expect.stringContaining("ni un GeoJSON ni un TopoJSON") });
   });
 
-  it("loads a contour file once, and lets a later run's file of the same geography year replace it", async () => {
+  it("loads a contour file once, and lets a later run's file replace the communes it draws again", async () => {
     const folder = (name: string, value: unknown) => {
       const dossier = fs.mkdtempSync(path.join(os.tmpdir(), `contours-${name}-`));
       onTestFinished(() => fs.rmSync(dossier, { recursive: true, force: true }));
@@ -64,9 +64,14 @@ describe("contours des communes (reconnaissance et COG)", () => {
     expect(again.fichiers).toMatchObject([{ etat: "deja_charge", millesime: 2024, geoAnnee: 2024, lignesLues: 2, lignesChargees: 2, lignesRejetees: 0 }]);
     const replacing = await load(second);
     expect(replacing.avertissements).toEqual([
-      `${path.join(first, "communes-2024.geojson")} (chargé précédemment) est remplacé par ${path.join(second, "communes-2024.geojson")}.`,
+      `${path.join(first, "communes-2024.geojson")} (chargé précédemment) est remplacé par ${path.join(second, "communes-2024.geojson")} pour les communes que ce dernier dessine à nouveau ; ses autres contours restent en usage.`,
     ]);
-    expect(await warehouse.all("SELECT code_commune, geo_annee FROM contours_communes")).toEqual([{ code_commune: "32013", geo_annee: 2024 }]);
+    expect(await warehouse.all(
+      "SELECT c.code_commune, j.dossier FROM contours_communes c JOIN journal_import j USING (fichier_id) ORDER BY c.code_commune",
+    )).toEqual([{ code_commune: "32013", dossier: second }, { code_commune: "32107", dossier: first }]);
+    const whole = await load(folder("c", collection(square("32013", 0.58, 43.64), square("32107", 0.6, 43.64))));
+    expect(whole.avertissements).toHaveLength(2);
+    expect(whole.avertissements.every((message) => message.endsWith("communes-2024.geojson.") || message.includes("restent en usage"))).toBe(true);
     expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM journal_import WHERE remplace_par IS NULL")).toEqual({ n: 1 });
   });
 

@@ -210,13 +210,23 @@ async function loadOne(
     dossier: candidate.dossier, chemin: candidate.chemin, sourceId, libelle: recognised.libelle,
     niveau: recognised.niveau, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage, demo: file.demo,
   };
+  // A file dated row by row (CAF series) has no single millésime to find: its first and last years are reported.
+  const datedByRow = source.forme === "large" && source.millesimeParLigne !== undefined && colonnePresente(source.millesimeParLigne.colonne, decoded.entete) !== undefined;
+  const seriesOf = async (fichierId: number): Promise<[number, number] | undefined> => {
+    if (!datedByRow) return undefined;
+    const span = await warehouse.one<{ premier: number | null; dernier: number | null }>(
+      "SELECT min(millesime) AS premier, max(millesime) AS dernier FROM valeurs_cellules WHERE fichier_id = ?", [fichierId],
+    );
+    return span?.premier ? [span.premier, span.dernier!] : undefined;
+  };
   const same = await findLoaded(warehouse, sha256, sourceId);
   if (same) {
-    return { ...base, lignesLues: same.lignes_lues, lignesChargees: same.lignes_chargees, lignesRejetees: same.lignes_rejetees, dureeMs: 0, etat: "deja_charge" };
+    return {
+      ...base, millesimesLignes: await seriesOf(same.fichier_id),
+      lignesLues: same.lignes_lues, lignesChargees: same.lignes_chargees, lignesRejetees: same.lignes_rejetees, dureeMs: 0, etat: "deja_charge",
+    };
   }
   const started = new Date();
-  // A file dated row by row (CAF series) has no single millésime to find.
-  const datedByRow = source.forme === "large" && source.millesimeParLigne !== undefined && colonnePresente(source.millesimeParLigne.colonne, decoded.entete) !== undefined;
   if (recognised.millesime === undefined && source.forme === "large" && !datedByRow) {
     warn(`${chemin} : millésime introuvable dans le nom du fichier ou de son dossier ; chargé sans millésime. Renommez le dossier (ex. « populations-legales-2022 »).`);
   }
@@ -232,11 +242,8 @@ async function loadOne(
   // fills temporary tables, whose row numbers must be those of a committed read; they go when the file is done.
   try {
     const written = await warehouse.transaction(() => writeFile(warehouse, { file, raw, journal, executionId, started, warn }));
-    const series = datedByRow
-      ? await warehouse.one<{ premier: number; dernier: number }>("SELECT min(millesime) AS premier, max(millesime) AS dernier FROM valeurs_cellules WHERE fichier_id = ?", [written.fichierId])
-      : undefined;
     return {
-      ...base, millesimesLignes: series?.premier ? [series.premier, series.dernier] : undefined,
+      ...base, millesimesLignes: await seriesOf(written.fichierId),
       lignesLues: raw.lignesLues, lignesChargees: written.lignesChargees, lignesRejetees: written.lignesRejetees,
       dureeMs: Date.now() - started.getTime(), etat: "charge",
     };

@@ -26,6 +26,7 @@ export interface ImportEntry {
 }
 
 export type LoadedFile = {
+  fichier_id: number;
   lignes_lues: number;
   lignes_chargees: number;
   lignes_rejetees: number;
@@ -38,11 +39,14 @@ export async function nextValue(warehouse: Warehouse, sequence: "seq_fichier" | 
   return row!.id;
 }
 
-/** The same bytes for the same source, loaded and still in use: they are not loaded twice. */
+/**
+ * The same bytes for the same source, loaded and still whole in use: they are not loaded twice. A file a later one
+ * replaced in part is loaded again, so that its values come back.
+ */
 export async function findLoaded(warehouse: Warehouse, sha256: string, sourceId: string): Promise<LoadedFile | undefined> {
   return warehouse.one<LoadedFile>(
-    `SELECT lignes_lues, lignes_chargees, lignes_rejetees, millesime, geo_annee FROM journal_import
-     WHERE sha256 = ? AND source_id = ? AND remplace_par IS NULL`,
+    `SELECT fichier_id, lignes_lues, lignes_chargees, lignes_rejetees, millesime, geo_annee FROM journal_import
+     WHERE sha256 = ? AND source_id = ? AND remplace_par IS NULL AND fichier_id NOT IN (SELECT fichier_id FROM remplacements_partiels)`,
     [sha256, sourceId],
   );
 }

@@ -149,7 +149,7 @@ export async function loadContours(
       });
       // A later file replaces the contours of the communes it draws again, whatever their year; the others stay.
       const replaced = await replaceEarlierRows(warehouse, { fichierId, sourceId: CONTOURS_SOURCE_ID }, REPLACEMENT_KEYS.filter(({ table }) => table === CONTOURS_TABLE));
-      describeReplacements(replaced, chemin).forEach(warn);
+      describeReplacements(replaced, chemin, { nouveau: "les communes que ce dernier dessine à nouveau", reste: "ses autres contours" }).forEach(warn);
       return parsed.contours.length;
     });
     const ended = new Date();

@@ -92,12 +92,12 @@ async function remainingRows(warehouse: Warehouse, fichierId: number, tables: re
   return (await warehouse.one<{ n: number }>(`SELECT (${counts})::BIGINT AS n`))!.n;
 }
 
-/** The French warning for each earlier file the new one replaces. */
-export function describeReplacements(replaced: Replaced[], nouveau: string): string[] {
+/** The French warning for each earlier file the new one replaces; `quoi` names what a partial replacement covers. */
+export function describeReplacements(replaced: Replaced[], nouveau: string, quoi = { nouveau: "les valeurs que ce dernier publie à nouveau", reste: "ses autres valeurs" }): string[] {
   return replaced.map((old) => {
     const ancien = path.join(old.dossier, old.chemin);
     return old.entier
       ? `${ancien} (chargé précédemment) est remplacé par ${nouveau}.`
-      : `${ancien} (chargé précédemment) est remplacé par ${nouveau} pour les valeurs que ce dernier publie à nouveau ; ses autres valeurs restent en usage.`;
+      : `${ancien} (chargé précédemment) est remplacé par ${nouveau} pour ${quoi.nouveau} ; ${quoi.reste} restent en usage.`;
   });
 }
