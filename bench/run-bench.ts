@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
-import { decodeFile } from "../pipelines/ingest/decode.ts";
+import { scanBytes } from "../pipelines/ingest/scan.ts";
 import { folderSize } from "../pipelines/publish/build-site.ts";
 import { findChromium } from "../pipelines/publish/chromium.ts";
 import { formatNombre } from "../pipelines/publish/format-fr.ts";
@@ -42,7 +42,7 @@ interface RawFile {
 }
 
 /** Every raw CSV of the data folder (zip members extracted first, not timed), with its separator and encoding. */
-function rawFiles(): RawFile[] {
+async function rawFiles(): Promise<RawFile[]> {
   const files: string[] = [];
   const walk = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -59,13 +59,13 @@ function rawFiles(): RawFile[] {
     }
   };
   walk(data);
-  return files.map((chemin) => {
+  return Promise.all(files.map(async (chemin) => {
     // Sniffing needs the first lines only; cut at a line end so no UTF-8 sequence is split.
     const head = fs.readFileSync(chemin).subarray(0, 65_536);
-    const decoded = decodeFile(head.subarray(0, head.lastIndexOf(10) + 1), chemin);
+    const decoded = await scanBytes(head.subarray(0, head.lastIndexOf(10) + 1), chemin);
     const encoding = decoded.encodage === "latin-1" ? ", encoding = 'latin-1'" : "";
     return { chemin, lecture: `delim = ${sqlString(decoded.separateur)}, header = true${encoding}` };
-  });
+  }));
 }
 
 /**
@@ -98,7 +98,7 @@ const measures = [
 // Publication of the Gers (the default territory): ≈480 pages, then the 15 portrait PDFs when chromium is there.
 const publication = [measure("publier", ["publier", "--sortie", output])];
 if (findChromium()) publication.push(measure("pdf (15 portraits)", ["pdf", "--sortie", output]));
-const files = rawFiles();
+const files = await rawFiles();
 const reference = await rawReadSeconds(files, "compte");
 const floor = await rawReadSeconds(files, "stockage");
 for (const m of measures) console.log(`  ${m.etape.padEnd(22)} ${seconds(m.secondes).padStart(7)} s   mémoire max ${megabytes(m.memoireMo).padStart(6)} Mo`);

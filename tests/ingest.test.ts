@@ -7,7 +7,8 @@ import { unzipSync } from "fflate";
 import os from "node:os";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { DataError } from "../pipelines/errors.ts";
-import { decodeFile } from "../pipelines/ingest/decode.ts";
+import { cleaner } from "../pipelines/ingest/prepare-read.ts";
+import { scanBytes } from "../pipelines/ingest/scan.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
 import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
 import { memoryWarehouse } from "./support/memory-warehouse.ts";
@@ -229,12 +230,13 @@ describe("latin1: census base-cc file in ISO-8859-1", () => {
     expect(bytes.toString("latin1").split("\r\n").length - 1).toBe(bytes.toString("latin1").split("\n").length - 1);
   });
 
-  it("decodes the accents of LIBGEO", () => {
-    const decoded = decodeFile(bytes, "base-cc-evol-struct-pop-2021.CSV");
+  it("decodes the accents of LIBGEO", async () => {
+    const decoded = await scanBytes(bytes, "base-cc-evol-struct-pop-2021.CSV");
     expect(decoded.encodage).toBe("latin-1");
     expect(decoded.separateur).toBe(";");
+    expect(decoded.finsDeLigne).toBe("crlf");
     expect(decoded.entete.slice(0, 3)).toEqual(["CODGEO", "LIBGEO", "P21_POP"]);
-    const text = decoded.utf8!.toString("utf8");
+    const text = cleaner(decoded.encodage)(bytes, true).toString("utf8");
     for (const name of ["Montréal", "Saint-Élix-Theux", "Sérempuy", "Lectoure", "Marciac"]) expect(text).toContain(name);
     expect(text).not.toContain("\uFFFD");
   });

@@ -1,6 +1,5 @@
 // The import step: discovers, recognises, validates and loads every known source file under the data folders.
 // A file that cannot be loaded is refused alone, with its located message: the others load and are committed.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DataError, UsageError } from "../errors.ts";
@@ -8,8 +7,9 @@ import { buildGeography, type TerritorySummary } from "../geography/build-geogra
 import { mapValuesToCog } from "../geography/map-to-cog.ts";
 import { ensureSchema } from "../warehouse/schema.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
-import { decodeFile, type DecodedFile } from "./decode.ts";
+import { readHead } from "./byte-source.ts";
 import { discover, type Candidate } from "./discover.ts";
+import type { Ignored, Refused } from "./file-outcomes.ts";
 import { findLoaded, nextValue, recordImport } from "./import-journal.ts";
 import { isContoursFile, loadContours, type ContoursCandidate } from "./load-contours.ts";
 import { itemColumns, loadItems } from "./load-items.ts";
@@ -17,7 +17,10 @@ import { loadJournal, planJournal, type JournalPlan } from "./load-journal.ts";
 import { loadTable } from "./load-table.ts";
 import { loadWide } from "./load-wide.ts";
 import type { Pseudonymisation } from "./pseudonymise.ts";
+import { prepareFile, type PreparedFile } from "./prepare-read.ts";
+import { removeStalePrivateFolders } from "./private-temp.ts";
 import { forgetRaw, readRaw, recordMalformed, type RawRead } from "./read-raw.ts";
+import { scanBytes } from "./scan.ts";
 import { recognise, type Recognised } from "./recognise.ts";
 import { describeReplacements, replaceEarlierRows, REPLACEMENT_KEYS } from "./replacement.ts";
 import { colonnePresente } from "./sources/definition.ts";
@@ -45,18 +48,7 @@ export interface FileReport {
   demo: boolean;
 }
 
-export interface Ignored {
-  dossier: string;
-  chemin: string;
-  motif: string;
-}
-
-/** A file of a known source that could not be loaded at all: nothing of it is kept, the other files load. */
-export interface Refused {
-  dossier: string;
-  chemin: string;
-  erreur: DataError;
-}
+export type { Ignored, Refused } from "./file-outcomes.ts";
 
 export interface ImportReport {
   territoire: TerritorySummary;
@@ -80,9 +72,7 @@ export interface ImportOptions {
 
 interface Accepted {
   candidate: Candidate;
-  decoded: DecodedFile;
   recognised: Recognised;
-  sha256: string;
   demo: boolean;
 }
 
@@ -92,6 +82,8 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
       throw new UsageError(`Dossier de données introuvable : ${dossier}`, "Indiquez un dossier existant avec --donnees, ou lancez d'abord « observatoire demo ».");
     }
   }
+  // Copies left by a run that was killed (a zip member, a cleaned file) go before anything else is read.
+  removeStalePrivateFolders();
   await ensureSchema(warehouse);
   const territoire = await buildGeography(warehouse, options.territoire);
   const report: ImportReport = { territoire, fichiers: [], ignores: [], refuses: [], avertissements: [] };
@@ -121,15 +113,19 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
   const contours: ContoursCandidate[] = [];
   for (const dossier of options.dossiers) {
     const demo = fs.existsSync(path.join(dossier, DEMO_MARKER));
-    const { candidats, illisibles } = discover(dossier);
-    illisibles.forEach(ignore);
+    const { candidats, ignores, refus } = await discover(dossier);
+    ignores.forEach(ignore);
+    for (const refused of refus) {
+      report.refuses.push(refused);
+      options.onRefus?.(refused);
+    }
     for (const candidate of candidats) {
       // Contours are JSON, not tables: they have their own loader (maps).
       if (isContoursFile(candidate.nom)) {
         contours.push({ candidate, demo });
         continue;
       }
-      const outcome = examine(candidate, demo);
+      const outcome = await examine(candidate, demo);
       if (outcome instanceof DataError) refuse(candidate, outcome);
       else if ("motif" in outcome) ignore(outcome);
       else accepted.push(outcome);
@@ -173,37 +169,53 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
   return report;
 }
 
-function examine(candidate: Candidate, demo: boolean): Accepted | Ignored | DataError {
+/** Recognises a file from its name and the header of its first bytes; nothing more of it is read here. */
+async function examine(candidate: Candidate, demo: boolean): Promise<Accepted | Ignored | DataError> {
   const ignored = (motif: string): Ignored => ({ dossier: candidate.dossier, chemin: candidate.chemin, motif });
   if (candidate.nom === DEMO_MARKER) return ignored("notice des données de démonstration");
   if (!TEXT_EXTENSIONS.test(candidate.nom)) return ignored(`type de fichier non pris en charge pour l'instant (${path.extname(candidate.nom) || "sans extension"})`);
   // A file named like a known source must be readable; any other text file that is not is merely ignored.
   const named = SOURCES.find((source) => source.nom.test(candidate.nom));
   const fichier = label(candidate);
-  const bytes = candidate.lire();
-  if (bytes.length === 0) {
+  if (candidate.taille === 0) {
     return named ? new DataError("le fichier est vide (0 octet).", { fichier }, `Téléchargez à nouveau le fichier (${named.publication}).`) : ignored("fichier vide");
   }
   try {
-    const decoded = decodeFile(bytes, fichier);
-    const recognised = recognise({ ...candidate, chemin: fichier }, decoded);
-    if (!recognised) return ignored(`format non reconnu (en-tête : ${decoded.entete.slice(0, 6).join(decoded.separateur)}${decoded.entete.length > 6 ? "…" : ""})`);
+    const head = await readHead(candidate, fichier, HEAD_BYTES);
+    // Cut at a line end: a UTF-8 sequence cut by the head's end would look like another encoding.
+    const lastBreak = Math.max(head.lastIndexOf(10), head.lastIndexOf(13));
+    const header = await scanBytes(lastBreak > 0 && head.length >= HEAD_BYTES ? head.subarray(0, lastBreak + 1) : head, fichier);
+    const recognised = recognise({ ...candidate, chemin: fichier }, header.entete);
+    if (!recognised) return ignored(`format non reconnu (en-tête : ${header.entete.slice(0, 6).join(header.separateur)}${header.entete.length > 6 ? "…" : ""})`);
     if (recognised.horsChamp) return ignored(`${recognised.libelle} : ${recognised.horsChamp}`);
-    if (decoded.lignesDonnees === 0) {
-      return new DataError("le fichier ne contient que l'en-tête, aucune ligne de données.", { fichier, ligne: 1 }, "Le fichier est peut-être tronqué : téléchargez-le à nouveau.");
-    }
-    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
-    return { candidate, decoded, recognised, sha256, demo };
+    return { candidate, recognised, demo };
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     return named ? error : ignored(`fichier illisible (${error.message})`);
   }
 }
 
+/** Enough for any header INSEE publishes (the dossier complet has about 2,000 columns). */
+const HEAD_BYTES = 1024 * 1024;
+
 async function loadOne(
   warehouse: Warehouse, file: Accepted, executionId: number, warn: (message: string) => void, pseudonymisation?: Pseudonymisation,
 ): Promise<FileReport> {
-  const { candidate, decoded, recognised, sha256 } = file;
+  const chemin = label(file.candidate);
+  const prepared = await prepareFile(file.candidate, chemin);
+  try {
+    return await loadPrepared(warehouse, file, prepared, executionId, warn, pseudonymisation);
+  } finally {
+    await forgetRaw(warehouse);
+    prepared.release();
+  }
+}
+
+async function loadPrepared(
+  warehouse: Warehouse, file: Accepted, prepared: PreparedFile, executionId: number, warn: (message: string) => void, pseudonymisation?: Pseudonymisation,
+): Promise<FileReport> {
+  const { candidate, recognised } = file;
+  const { scanned: decoded } = prepared;
   const { source, sourceId } = recognised;
   const chemin = label(candidate);
   const base = {
@@ -219,12 +231,15 @@ async function loadOne(
     );
     return span?.premier ? [span.premier, span.dernier!] : undefined;
   };
-  const same = await findLoaded(warehouse, sha256, sourceId);
+  const same = await findLoaded(warehouse, decoded.sha256, sourceId);
   if (same) {
     return {
       ...base, millesimesLignes: await seriesOf(same.fichier_id),
       lignesLues: same.lignes_lues, lignesChargees: same.lignes_chargees, lignesRejetees: same.lignes_rejetees, dureeMs: 0, etat: "deja_charge",
     };
+  }
+  if (decoded.lignesDonnees === 0) {
+    throw new DataError("le fichier ne contient que l'en-tête, aucune ligne de données.", { fichier: chemin, ligne: 1 }, "Le fichier est peut-être tronqué : téléchargez-le à nouveau.");
   }
   const started = new Date();
   if (recognised.millesime === undefined && source.forme === "large" && !datedByRow) {
@@ -235,25 +250,22 @@ async function loadOne(
     ? planJournal(source, { chemin, entete: decoded.entete, annee: recognised.millesime, pseudonymisation })
     : undefined;
   const raw = await readRaw(
-    warehouse, { chemin, disque: candidate.fichierDisque, octets: candidate.lire }, decoded,
+    warehouse, { chemin, lecture: prepared.lecture }, decoded,
     source.forme === "equipements" ? itemColumns(source, decoded.entete) : undefined,
   );
   // Every write of the file in one transaction: a file refused half-way leaves nothing behind. The read above only
-  // fills temporary tables, whose row numbers must be those of a committed read; they go when the file is done.
-  try {
-    const written = await warehouse.transaction(() => writeFile(warehouse, { file, raw, journal, executionId, started, warn }));
-    return {
-      ...base, millesimesLignes: await seriesOf(written.fichierId),
-      lignesLues: raw.lignesLues, lignesChargees: written.lignesChargees, lignesRejetees: written.lignesRejetees,
-      dureeMs: Date.now() - started.getTime(), etat: "charge",
-    };
-  } finally {
-    await forgetRaw(warehouse);
-  }
+  // fills temporary tables, whose row numbers must be those of a committed read.
+  const written = await warehouse.transaction(() => writeFile(warehouse, { file, prepared, raw, journal, executionId, started, warn }));
+  return {
+    ...base, millesimesLignes: await seriesOf(written.fichierId),
+    lignesLues: raw.lignesLues, lignesChargees: written.lignesChargees, lignesRejetees: written.lignesRejetees,
+    dureeMs: Date.now() - started.getTime(), etat: "charge",
+  };
 }
 
 interface FileWrite {
   file: Accepted;
+  prepared: PreparedFile;
   raw: RawRead;
   journal?: JournalPlan;
   executionId: number;
@@ -262,8 +274,10 @@ interface FileWrite {
 }
 
 /** The file's rows into their tables, its quarantined lines into `rejets`, its journal row, and what it replaces. */
-async function writeFile(warehouse: Warehouse, { file, raw, journal, executionId, started, warn }: FileWrite) {
-  const { candidate, decoded, recognised, sha256 } = file;
+async function writeFile(warehouse: Warehouse, { file, prepared, raw, journal, executionId, started, warn }: FileWrite) {
+  const { candidate, recognised } = file;
+  const { scanned: decoded } = prepared;
+  const { sha256 } = decoded;
   const { source, sourceId } = recognised;
   const chemin = label(candidate);
   const fichierId = await nextValue(warehouse, "seq_fichier");
@@ -282,7 +296,7 @@ async function writeFile(warehouse: Warehouse, { file, raw, journal, executionId
     throw new DataError(`bilan faux : ${raw.lignesLues} lignes lues ≠ ${loaded.lignesChargees} chargées + ${lignesRejetees} rejetées.`, { fichier: chemin });
   }
   await recordImport(warehouse, {
-    fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: candidate.taille, sourceId,
+    fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: decoded.taille, sourceId,
     niveau: recognised.niveau, partie: recognised.partie, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage,
     separateur: decoded.separateur === "\t" ? "tabulation" : decoded.separateur, demo: file.demo,
     lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, debut: started, fin: new Date(),

@@ -6,7 +6,9 @@ import path from "node:path";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
+import { DataError } from "../errors.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
+import { readAll } from "./byte-source.ts";
 import type { Candidate } from "./discover.ts";
 import { yearIn } from "./variables.ts";
 import type { FileReport, Ignored } from "./import-files.ts";
@@ -14,6 +16,9 @@ import { findLoaded, nextValue, recordImport } from "./import-journal.ts";
 import { describeReplacements, replaceEarlierRows, REPLACEMENT_KEYS } from "./replacement.ts";
 
 export const CONTOURS_SOURCE_ID = "contours_communes";
+/** A contour file is parsed whole: beyond this size (national contours at full resolution) it would not fit in memory. */
+const MAX_CONTOURS_BYTES = 400 * 2 ** 20;
+const TOO_LARGE = `fichier JSON de plus de ${MAX_CONTOURS_BYTES / 2 ** 20} Mo, non lu : prenez des contours simplifiés ou limités au département (par exemple ceux de « observatoire telecharger »)`;
 export const CONTOURS_TABLE = "contours_communes";
 const CONTOURS_LABEL = "Contours des communes (GeoJSON ou TopoJSON, IGN ADMIN EXPRESS)";
 
@@ -107,8 +112,15 @@ export async function loadContours(
   const reports: FileReport[] = [];
   for (const { candidate, demo } of files) {
     const started = new Date();
-    const bytes = candidate.lire();
     const chemin = path.join(candidate.dossier, candidate.chemin);
+    let bytes: Buffer;
+    try {
+      bytes = await readAll(candidate, chemin, MAX_CONTOURS_BYTES, TOO_LARGE);
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      ignore({ dossier: candidate.dossier, chemin: candidate.chemin, motif: error.message });
+      continue;
+    }
     const report = { dossier: candidate.dossier, chemin: candidate.chemin, sourceId: CONTOURS_SOURCE_ID, libelle: CONTOURS_LABEL, niveau: "commune", encodage: "utf-8", demo };
     // Checked before parsing: a national contour file weighs hundreds of megabytes.
     const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");

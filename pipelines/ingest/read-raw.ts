@@ -1,12 +1,10 @@
 // Reads one CSV into a temporary all-text table `brut` with each row's real file line number, and keeps the lines
 // DuckDB cannot split into the header's columns in `lignes_malformees`. Nothing persistent is written here: the
 // file's load (a transaction) quarantines those lines with recordMalformed, so a refused file leaves nothing behind.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { DataError } from "../errors.ts";
 import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
-import type { DecodedFile } from "./decode.ts";
+import type { PreparedFile } from "./prepare-read.ts";
+import type { ScannedFile } from "./scan.ts";
 
 export interface RawRead {
   /** Rows in `brut` (each with columns idx, ligne and the file's columns as VARCHAR) plus the malformed lines. */
@@ -24,10 +22,13 @@ const STRUCTURE_REASONS: Record<string, string> = {
   "INVALID UNICODE": "caractère invalide pour l'encodage du fichier",
 };
 
+/** Beyond this many rejected fields, a file is not the format it claims: it is refused rather than quarantined line by line. */
+export const MAX_READ_REJECTS = 20_000;
+
 export async function readRaw(
   warehouse: Warehouse,
-  file: { chemin: string; disque?: string; octets: () => Buffer },
-  decoded: DecodedFile,
+  file: { chemin: string; lecture: PreparedFile["lecture"] },
+  decoded: ScannedFile,
   /** The columns the loader reads, when it says so; every line is still split and checked whole. */
   colonnes?: string[],
 ): Promise<RawRead> {
@@ -39,22 +40,24 @@ export async function readRaw(
   if (emptyColumn >= 0) {
     throw new DataError(`colonne sans nom à la position ${emptyColumn + 1} de l'en-tête.`, { fichier: file.chemin, ligne: 1 });
   }
-  const { readable, cleanup } = readablePath(file, decoded);
-  try {
+  {
     const columns = decoded.entete.map((column) => `${sqlString(column)}: 'VARCHAR'`).join(", ");
     await forgetRaw(warehouse);
+    // The rejects DuckDB keeps are capped: a file of a million short rows must not fill the memory with them.
     await warehouse.run(`
-      CREATE TEMP TABLE brut_lu AS SELECT ${colonnes?.length ? colonnes.map(sqlIdentifier).join(", ") : "*"} FROM read_csv(${sqlString(readable)},
-        delim = ${sqlString(decoded.separateur)}, header = true, quote = '"', escape = '"', auto_detect = false,
+      CREATE TEMP TABLE brut_lu AS SELECT ${colonnes?.length ? colonnes.map(sqlIdentifier).join(", ") : "*"} FROM read_csv(${sqlString(file.lecture.chemin)},
+        delim = ${sqlString(decoded.separateur)}, header = true, quote = '"', escape = '"', auto_detect = false, encoding = ${sqlString(file.lecture.encodage)},
         columns = {${columns}}, store_rejects = true, rejects_table = 'rejets_lecture', rejects_scan = 'rejets_lecture_scan',
-        max_line_size = 10000000);
+        rejects_limit = ${MAX_READ_REJECTS}, max_line_size = 10000000);
       -- DuckDB logs one row per missing column: the first one (by position) names the line's problem.
       CREATE TEMP TABLE lignes_malformees AS
         SELECT line::INTEGER AS ligne, arg_min(column_name, column_idx) AS colonne, arg_min(csv_line, column_idx) AS texte,
                arg_min(error_type, column_idx) AS erreur
         FROM rejets_lecture GROUP BY line;
-      DROP TABLE IF EXISTS rejets_lecture; DROP TABLE IF EXISTS rejets_lecture_scan;
     `);
+    const records = (await warehouse.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM rejets_lecture"))!.n;
+    await warehouse.run("DROP TABLE IF EXISTS rejets_lecture; DROP TABLE IF EXISTS rejets_lecture_scan;");
+    await refuseUnlikeFormat(warehouse, file.chemin, decoded, records >= MAX_READ_REJECTS);
     await attachLineNumbers(warehouse, [...decoded.lignesVides, ...decoded.lignesSuite]);
     const count = await warehouse.one<{ lues: number; malformees: number }>(
       "SELECT (SELECT count(*) FROM brut) AS lues, (SELECT count(*) FROM lignes_malformees) AS malformees",
@@ -69,9 +72,25 @@ export async function readRaw(
       );
     }
     return { lignesLues, lignesMalformees };
-  } finally {
-    cleanup();
   }
+}
+
+/**
+ * When rows keep failing to split into the header's columns, the file is not what its header says (or is broken):
+ * past a share of its rows, or past the cap of kept rejects, it is refused, naming the first bad line.
+ */
+async function refuseUnlikeFormat(warehouse: Warehouse, fichier: string, decoded: ScannedFile, capped: boolean): Promise<void> {
+  const summary = await warehouse.one<{ lignes: number; premiere: number | null; erreur: string | null }>(
+    "SELECT count(*)::INTEGER AS lignes, min(ligne) AS premiere, arg_min(erreur, ligne) AS erreur FROM lignes_malformees",
+  );
+  const lignes = summary?.lignes ?? 0;
+  if (!capped && (lignes < 1000 || lignes * 2 < decoded.lignesDonnees)) return;
+  throw new DataError(
+    `${capped ? "plus de " : ""}${lignes} lignes sur ${decoded.lignesDonnees} n'ont pas les ${decoded.entete.length} champs de l'en-tête ` +
+      `(première : ligne ${summary!.premiere}, ${STRUCTURE_REASONS[summary!.erreur ?? ""] ?? "ligne illisible"}) : le fichier n'a pas la forme que son en-tête annonce.`,
+    { fichier, ligne: summary!.premiere ?? undefined },
+    "Vérifiez le séparateur et que le fichier n'a pas été modifié dans un tableur ; téléchargez-le à nouveau si besoin.",
+  );
 }
 
 /**
@@ -128,16 +147,4 @@ async function attachLineNumbers(warehouse: Warehouse, skippedOutsideRead: numbe
     DROP TABLE sauts;
     CREATE TEMP VIEW brut AS SELECT * FROM brut_numerote;
   `);
-}
-
-/** DuckDB reads UTF-8 files in place; Latin-1 files and zip members go through a UTF-8 temporary copy. */
-function readablePath(
-  file: { disque?: string; octets: () => Buffer },
-  decoded: DecodedFile,
-): { readable: string; cleanup: () => void } {
-  if (file.disque && !decoded.utf8) return { readable: file.disque, cleanup: () => {} };
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-"));
-  const readable = path.join(folder, "source.csv");
-  fs.writeFileSync(readable, decoded.utf8 ?? file.octets());
-  return { readable, cleanup: () => fs.rmSync(folder, { recursive: true, force: true }) };
 }

@@ -1,7 +1,6 @@
 // Tells which source a file is, from its header (content) first and its name second.
 import { DataError } from "../errors.ts";
 import type { Candidate } from "./discover.ts";
-import type { DecodedFile } from "./decode.ts";
 import { trouverColonne } from "./header-match.ts";
 import { colonnePresente, type FileContext, type Niveau, type SourceDefinition } from "./sources/definition.ts";
 import { SOURCES } from "./sources/registry.ts";
@@ -23,8 +22,8 @@ export interface Recognised {
 
 const present = (patterns: RegExp[], racines: string[]) => patterns.filter((pattern) => racines.some((racine) => pattern.test(racine)));
 
-export function recognise(candidate: Candidate, decoded: DecodedFile): Recognised | undefined {
-  const racines = decoded.entete.map((column) => parseVariable(column).racine);
+export function recognise(candidate: Candidate, entete: string[]): Recognised | undefined {
+  const racines = entete.map((column) => parseVariable(column).racine);
   const holds = (source: SourceDefinition) =>
     present(source.signature, racines).length === source.signature.length && (!source.auMoinsUne || present(source.auMoinsUne, racines).length > 0);
   const source = SOURCES.find(holds);
@@ -33,7 +32,7 @@ export function recognise(candidate: Candidate, decoded: DecodedFile): Recognise
     if (named) throw missingColumns(candidate, named, racines);
     return undefined;
   }
-  const context = fileContext(candidate, decoded.entete, source);
+  const context = fileContext(candidate, entete, source);
   const millesime = source.millesime(context);
   const jeu = source.jeu?.(context);
   const niveau = source.forme === "large" ? source.niveau(context) : undefined;
