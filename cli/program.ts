@@ -1,6 +1,7 @@
 // The `observatoire` command: registers the commands and turns every error into a French message and an exit code.
+import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
-import { DataError, PartialRunError, UsageError } from "../pipelines/errors.ts";
+import { z } from "zod";
 import { registerApercu } from "./commands/apercu.ts";
 import { registerCalculer } from "./commands/calculer.ts";
 import { registerDemo } from "./commands/demo.ts";
@@ -12,24 +13,34 @@ import { registerPdf } from "./commands/pdf.ts";
 import { registerPipeline } from "./commands/pipeline.ts";
 import { registerPublier } from "./commands/publier.ts";
 import { registerRapport } from "./commands/rapport.ts";
+import { describeFailure, EXIT } from "./failures.ts";
 import { Reporter } from "./output.ts";
 
-/** 3: the run went to its end and committed the rest, but some files were refused (listed with their reason). */
-export const EXIT = { succes: 0, donnees: 1, usage: 2, partiel: 3 } as const;
+export { EXIT } from "./failures.ts";
 
-/** Commander speaks English: its usage errors are translated here. */
+// Validation messages of zod (option values) in French, as every other message.
+z.config(z.locales.fr());
+
+const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
+
+/** Commander speaks English: its usage errors are said in French, its suggestions too; nothing falls through. */
 const COMMANDER_MESSAGES: [RegExp, string][] = [
   [/^error: required option '(.+)' not specified/, "option obligatoire manquante : $1"],
-  [/^error: unknown option '(.+)'/, "option inconnue : $1"],
-  [/^error: unknown command '(.+)'/, "commande inconnue : $1"],
+  [/^error: unknown option '(.+?)'/, "option inconnue : $1"],
+  [/^error: unknown command '(.+?)'/, "commande inconnue : $1"],
   [/^error: option '(.+)' argument missing/, "valeur manquante pour l'option $1"],
-  [/^error: too many arguments.*/, "trop d'arguments"],
+  [/^error: too many arguments(?: for '(.+?)')?\..*/, "trop d'arguments"],
   [/^error: missing required argument '(.+)'/, "argument obligatoire manquant : $1"],
+  [/^error: (.+) cannot be used with (.+)/, "$1 et $2 ne peuvent pas être employées ensemble"],
+  [/^error: option '(.+)' argument '(.+)' is invalid\..*/, "valeur « $2 » invalide pour l'option $1"],
 ];
 
-function translateCommanderMessage(text: string): string {
-  for (const [pattern, french] of COMMANDER_MESSAGES) if (pattern.test(text)) return `${text.replace(pattern, french).trim()}\n`;
-  return text.replace(/^error: /, "");
+export function translateCommanderMessage(text: string): string {
+  const [first = "", ...rest] = text.trim().split("\n");
+  const suggestion = rest.join(" ").match(/\(Did you mean (?:one of )?(.+?)\?\)/)?.[1];
+  const pattern = COMMANDER_MESSAGES.find(([candidate]) => candidate.test(first));
+  const french = pattern ? first.replace(pattern[0], pattern[1]) : "utilisation incorrecte de la commande";
+  return `${french}${suggestion ? ` (vouliez-vous dire ${suggestion} ?)` : ""}\n`;
 }
 
 const HELP_TITLES: Record<string, string> = {
@@ -47,6 +58,7 @@ export function buildProgram(): Command {
     .option("-v, --verbose", "affiche le détail de chaque étape")
     .helpOption("-h, --help", "affiche l'aide")
     .helpCommand("aide [commande]", "affiche l'aide d'une commande")
+    .version(version, "-V, --version", "affiche la version de l'observatoire")
     .configureOutput({ outputError: (text, write) => write(`Erreur : ${translateCommanderMessage(text)}`) })
     .showHelpAfterError("(consultez « observatoire --help »)")
     .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, showGlobalOptions: true })
@@ -75,22 +87,14 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.succes;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.succes : EXIT.usage;
-    if (error instanceof PartialRunError) {
-      reporter.error(
-        `${error.refuses} fichier(s) refusé(s), listé(s) ci-dessus avec leur motif ; les autres fichiers sont chargés et le traitement est allé à son terme.`,
-      );
-      return EXIT.partiel;
-    }
-    if (error instanceof UsageError) {
-      reporter.error(error.message + (error.suggestion ? `\n  → ${error.suggestion}` : ""));
-      return EXIT.usage;
-    }
-    const dataErrors = error instanceof AggregateError ? error.errors : [error];
-    if (dataErrors.every((item) => item instanceof DataError)) {
-      for (const item of dataErrors as DataError[]) reporter.error(item.describe());
-      reporter.error("le traitement est interrompu ; l'entrepôt précédent est conservé intact.");
-      return EXIT.donnees;
-    }
-    throw error;
+    return report(error, reporter);
   }
+}
+
+/** A failure said in French; the English details only for developers (OBSERVATOIRE_DEBUG=1). */
+export function report(error: unknown, reporter = new Reporter()): number {
+  const failure = describeFailure(error);
+  for (const line of failure.lignes) reporter.error(line);
+  if (process.env.OBSERVATOIRE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  return failure.code;
 }

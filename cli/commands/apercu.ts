@@ -16,7 +16,7 @@ import { Reporter } from "../output.ts";
 
 const apercuOptionsSchema = z.object({
   sortie: sortieOption,
-  port: z.coerce.number().int().min(1).max(65_535).default(3000),
+  port: z.coerce.number({ error: "numéro de port attendu (un entier de 1 à 65535)" }).int({ error: "numéro de port attendu (un entier de 1 à 65535)" }).min(1).max(65_535).default(3000),
   developpement: z.boolean().default(false),
 });
 

@@ -6,6 +6,7 @@ import { formatEntier } from "../../pipelines/publish/format-fr.ts";
 import { writeExports } from "../../pipelines/publish/write-exports.ts";
 import { withWarehouseBuild } from "../../pipelines/warehouse/atomic-build.ts";
 import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
+import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";
 
 const STATUS_LABELS: Record<string, string> = {
@@ -29,24 +30,27 @@ export function registerCalculer(program: Command): void {
 }
 
 export async function runCalcul(options: CalculOptions, reporter: Reporter): Promise<ComputeReport> {
-  reporter.info("Calcul des indicateurs…");
-  const { report, exports } = await withWarehouseBuild(options.sortie, async (warehouse) => {
-    const computed = await computeIndicators(warehouse);
-    return { report: computed, exports: await writeExports(warehouse, options.sortie) };
+  return locked(options.sortie, "calculer", reporter, async () => {
+    reporter.info("Calcul des indicateurs…");
+    const { report, exports } = await withWarehouseBuild(options.sortie, async (warehouse) => {
+      const computed = await computeIndicators(warehouse);
+      return { report: computed, exports: await writeExports(warehouse, options.sortie) };
+    }, { existant: true });
+    // The run succeeds: the indicator is published as « manquant », which the officer should know about.
+    for (const missing of report.absentes) {
+      reporter.warn(
+        `indicateur n° ${missing.numero} « ${missing.id} » : ${missing.variables.length > 1 ? "variables absentes" : "variable absente"} de l'entrepôt (${missing.variables.join(", ")}) ; aucune source chargée ne ${missing.variables.length > 1 ? "les" : "la"} fournit. Valeurs « manquant ».`,
+      );
+    }
+    for (const rupture of report.ruptures) {
+      reporter.info(
+        `  indicateur n° ${rupture.numero} « ${rupture.id} » : pas d'évolution entre les deux recensements, la nomenclature change (${rupture.variables.join(" ; ")}).`,
+      );
+    }
+    const parts = Object.entries(report.statuts).map(([statut, n]) => `${formatEntier(n)} ${STATUS_LABELS[statut] ?? statut}`);
+    reporter.success(`${formatEntier(report.lignes)} valeurs calculées : ${parts.join(", ")}.`);
+    reporter.success(`Exports écrits dans ${exports.dossier} : ${exports.fichiers.join(", ")}.`);
+    return report;
   });
-  // The run succeeds: the indicator is published as « manquant », which the officer should know about.
-  for (const missing of report.absentes) {
-    reporter.warn(
-      `indicateur n° ${missing.numero} « ${missing.id} » : ${missing.variables.length > 1 ? "variables absentes" : "variable absente"} de l'entrepôt (${missing.variables.join(", ")}) ; aucune source chargée ne ${missing.variables.length > 1 ? "les" : "la"} fournit. Valeurs « manquant ».`,
-    );
-  }
-  for (const rupture of report.ruptures) {
-    reporter.info(
-      `  indicateur n° ${rupture.numero} « ${rupture.id} » : pas d'évolution entre les deux recensements, la nomenclature change (${rupture.variables.join(" ; ")}).`,
-    );
-  }
-  const parts = Object.entries(report.statuts).map(([statut, n]) => `${formatEntier(n)} ${STATUS_LABELS[statut] ?? statut}`);
-  reporter.success(`${formatEntier(report.lignes)} valeurs calculées : ${parts.join(", ")}.`);
-  reporter.success(`Exports écrits dans ${exports.dossier} : ${exports.fichiers.join(", ")}.`);
-  return report;
 }
+

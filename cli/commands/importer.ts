@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from "../../pipelines/publish/site-paths.ts";
 import { withWarehouseBuild } from "../../pipelines/warehouse/atomic-build.ts";
 import { warehousePath } from "../../pipelines/warehouse/paths.ts";
 import { collect, donneesOption, parseOptions, sortieOption, territoireOption, verbosityOf } from "../options.ts";
+import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";
 
 export const importOptionsSchema = z.object({
@@ -40,42 +41,45 @@ export function registerImporter(program: Command): void {
 }
 
 export async function runImport(options: ImportCommandOptions, reporter: Reporter, commande: string): Promise<ImportReport> {
-  if (options.sel && !options.pseudonymiser) throw new UsageError("--sel n'a d'effet qu'avec --pseudonymiser.");
-  const pseudonymisation = options.pseudonymiser ? lireSel({ fichier: options.sel, projet: PROJECT_ROOT }) : undefined;
-  reporter.info(`Import des données de ${options.donnees.join(", ")} (territoire ${options.territoire})…`);
-  if (pseudonymisation) reporter.info("  Pseudonymisation : les colonnes identifiantes des journaux d'activité sont remplacées par une empreinte salée.");
-  const report = await withWarehouseBuild(options.sortie, (warehouse) =>
-    importFiles(warehouse, {
-      dossiers: options.donnees,
-      territoire: options.territoire,
-      commande,
-      pseudonymisation,
-      onFichier: (file) => reporter.info(describeFile(file)),
-      onIgnore: (ignored) => reporter.info(`  ignoré   ${path.join(ignored.dossier, ignored.chemin)} : ${ignored.motif}`),
-      // Located like any data error; the file is left out and the others go on.
-      onRefus: (refused) => reporter.error(`fichier refusé : ${refused.erreur.describe()}`),
-      onAvertissement: (message) => reporter.warn(message),
-    }),
-  );
-  const { territoire, fichiers } = report;
-  const loaded = fichiers.filter((file) => file.etat === "charge");
-  const rejected = fichiers.reduce((total, file) => total + file.lignesRejetees, 0);
-  reporter.success(
-    `${territoire.libelle} (${territoire.code}) : ${territoire.communes} communes, ${territoire.epcis} EPCI, ${territoire.epcisLimitrophes} EPCI limitrophes, COG ${territoire.geoAnnee}.`,
-  );
-  const summary = `${loaded.length} fichier(s) chargé(s), ${fichiers.length - loaded.length} déjà chargé(s), ${report.refuses.length} refusé(s), ${report.ignores.length} ignoré(s)` +
-    `${rejected ? `, ${formatEntier(rejected)} ligne(s) rejetée(s) (voir « observatoire etat »)` : ""}. Entrepôt : ${warehousePath(options.sortie)}`;
-  if (report.refuses.length) reporter.warn(summary);
-  else reporter.success(summary);
-  if (!fichiers.length) {
-    reporter.warn(
-      `aucun fichier de données reconnu dans ${options.donnees.join(", ")} : l'entrepôt ne contient que la géographie. ` +
-        "Déposez les fichiers officiels tels quels (voir le tableau « Travailler sur les vraies données » du README),.",
+  return locked(options.sortie, "importer", reporter, async () => {
+    if (options.sel && !options.pseudonymiser) throw new UsageError("--sel n'a d'effet qu'avec --pseudonymiser.");
+    const pseudonymisation = options.pseudonymiser ? lireSel({ fichier: options.sel, projet: PROJECT_ROOT }) : undefined;
+    reporter.info(`Import des données de ${options.donnees.join(", ")} (territoire ${options.territoire})…`);
+    if (pseudonymisation) reporter.info("  Pseudonymisation : les colonnes identifiantes des journaux d'activité sont remplacées par une empreinte salée.");
+    const report = await withWarehouseBuild(options.sortie, (warehouse) =>
+      importFiles(warehouse, {
+        dossiers: options.donnees,
+        territoire: options.territoire,
+        commande,
+        pseudonymisation,
+        onFichier: (file) => reporter.info(describeFile(file)),
+        onIgnore: (ignored) => reporter.info(`  ignoré   ${path.join(ignored.dossier, ignored.chemin)} : ${ignored.motif}`),
+        // Located like any data error; the file is left out and the others go on.
+        onRefus: (refused) => reporter.error(`fichier refusé : ${refused.erreur.describe()}`),
+        onAvertissement: (message) => reporter.warn(message),
+      }),
     );
-  }
-  if (fichiers.some((file) => file.demo)) reporter.warn("Données de démonstration : ces chiffres ne sont pas des statistiques officielles.");
-  return report;
+    const { territoire, fichiers } = report;
+    const loaded = fichiers.filter((file) => file.etat === "charge");
+    const rejected = fichiers.reduce((total, file) => total + file.lignesRejetees, 0);
+    reporter.success(
+      `${territoire.libelle} (${territoire.code}) : ${territoire.communes} communes, ${territoire.epcis} EPCI, ${territoire.epcisLimitrophes} EPCI limitrophes, COG ${territoire.geoAnnee}.`,
+    );
+    const summary = `${loaded.length} fichier(s) chargé(s), ${fichiers.length - loaded.length} déjà chargé(s), ${report.refuses.length} refusé(s), ${report.ignores.length} ignoré(s)` +
+      `${rejected ? `, ${formatEntier(rejected)} ligne(s) rejetée(s) (voir « observatoire etat »)` : ""}. Entrepôt : ${warehousePath(options.sortie)}`;
+    if (report.refuses.length) reporter.warn(summary);
+    else reporter.success(summary);
+    if (!fichiers.length) {
+      reporter.warn(
+        `aucun fichier de données reconnu dans ${options.donnees.join(", ")} : l'entrepôt ne contient que la géographie. ` +
+          "Déposez les fichiers officiels tels quels (voir le tableau « Travailler sur les vraies données » du README),.",
+      );
+    }
+    if (fichiers.some((file) => file.demo)) reporter.warn("Données de démonstration : ces chiffres ne sont pas des statistiques officielles.");
+    return report;
+  });
 }
+
 
 function describeFile(file: FileReport): string {
   const what = [file.libelle, file.niveau && file.niveau !== "commune" ? `niveau ${file.niveau}` : undefined]

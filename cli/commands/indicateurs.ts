@@ -10,7 +10,13 @@ import { parseOptions, sortieOption } from "../options.ts";
 import { Reporter } from "../output.ts";
 import { alignColumns } from "../table.ts";
 
-const optionsSchema = z.object({ sortie: sortieOption, niveau: z.enum(NIVEAUX_PUBLICATION).default("epci") });
+/** « Département », « région », « EPCI »: the levels as people write them, accents and capitals included. */
+const niveauOption = z
+  .string()
+  .transform((text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim())
+  .pipe(z.enum(NIVEAUX_PUBLICATION, { error: `niveau attendu parmi : ${NIVEAUX_PUBLICATION.join(", ")}` }));
+
+const optionsSchema = z.object({ sortie: sortieOption, niveau: niveauOption.default("epci") });
 
 const STATUS_MARKS: Record<string, string> = { secret: "secret", manquant: "manquant", non_applicable: "sans objet" };
 

@@ -11,6 +11,7 @@ import { formatEntier, formatNombre } from "../../pipelines/publish/format-fr.ts
 import { openExistingWarehouse, withWarehouseBuild } from "../../pipelines/warehouse/atomic-build.ts";
 import type { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
 import { parseOptions, sortieOption, sortieSuffix, verbosityOf } from "../options.ts";
+import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";
 import { alignColumns } from "../table.ts";
 
@@ -49,12 +50,15 @@ export function registerOffre(program: Command): void {
 
 /** The pipeline step: the analysis in the warehouse and its exports. */
 export async function runOffre(options: { sortie: string }, reporter: Reporter): Promise<OfferRun> {
-  reporter.info("Analyse de l'offre sociale…");
-  const run = await withWarehouseBuild(options.sortie, (warehouse) => runOfferAnalysis(warehouse, options.sortie));
-  reporter.success(`Offre sociale analysée ; exports écrits dans ${run.exports.dossier} : ${run.exports.fichiers.join(", ")}.`);
-  reporter.info(`  Résumé : npx observatoire offre${sortieSuffix(options.sortie)} (ou --epci CODE pour un EPCI).`);
-  return run;
+  return locked(options.sortie, "offre", reporter, async () => {
+    reporter.info("Analyse de l'offre sociale…");
+    const run = await withWarehouseBuild(options.sortie, (warehouse) => runOfferAnalysis(warehouse, options.sortie), { existant: true });
+    reporter.success(`Offre sociale analysée ; exports écrits dans ${run.exports.dossier} : ${run.exports.fichiers.join(", ")}.`);
+    reporter.info(`  Résumé : npx observatoire offre${sortieSuffix(options.sortie)} (ou --epci CODE pour un EPCI).`);
+    return run;
+  });
 }
+
 
 async function describe(warehouse: Warehouse, epci: string | undefined): Promise<string> {
   const territoire = epci ? await findTerritory(warehouse, "epci", epci) : await findTerritory(warehouse, "departement");

@@ -9,6 +9,7 @@ import { printPdfs } from "../../pipelines/publish/print-pdf.ts";
 import { readManifest } from "../../pipelines/publish/publication-manifest.ts";
 import { pdfDir, siteDir } from "../../pipelines/publish/site-paths.ts";
 import { collect, parseOptions, sortieOption, verbosityOf } from "../options.ts";
+import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";
 
 export const pdfOptionsSchema = z.object({
@@ -37,20 +38,23 @@ export function registerPdf(program: Command): void {
 }
 
 export async function runPdf(options: PdfOptions, reporter: Reporter): Promise<PdfReport> {
-  if (!findChromium()) {
-    reporter.warn(chromiumMissing());
-    return { fichiers: 0, dureeMs: 0, ignore: chromiumMissing() };
-  }
-  const manifest = readManifest(siteDir(options.sortie));
-  if (!manifest) throw new UsageError(`aucun site construit dans ${siteDir(options.sortie)}.`, "Lancez d'abord « observatoire publier » (ou « observatoire pipeline »).");
-  const targets = pdfTargets(manifest, { epci: options.epci, communes: options.communes }, pdfDir(options.sortie));
-  reporter.info(`Impression de ${formatEntier(targets.length)} PDF avec chromium…`);
-  const started = Date.now();
-  await printPdfs(siteDir(options.sortie), targets, {
-    demo: manifest.demo,
-    onPdf: (target, pages) => reporter.detail(`  ${target.fichier} (${pages} pages)`),
+  return locked(options.sortie, "pdf", reporter, async () => {
+    if (!findChromium()) {
+      reporter.warn(chromiumMissing());
+      return { fichiers: 0, dureeMs: 0, ignore: chromiumMissing() };
+    }
+    const manifest = readManifest(siteDir(options.sortie));
+    if (!manifest) throw new UsageError(`aucun site construit dans ${siteDir(options.sortie)}.`, "Lancez d'abord « observatoire publier » (ou « observatoire pipeline »).");
+    const targets = pdfTargets(manifest, { epci: options.epci, communes: options.communes }, pdfDir(options.sortie));
+    reporter.info(`Impression de ${formatEntier(targets.length)} PDF avec chromium…`);
+    const started = Date.now();
+    await printPdfs(siteDir(options.sortie), targets, {
+      demo: manifest.demo,
+      onPdf: (target, pages) => reporter.detail(`  ${target.fichier} (${pages} pages)`),
+    });
+    const dureeMs = Date.now() - started;
+    reporter.success(`${formatEntier(targets.length)} PDF écrits dans ${pdfDir(options.sortie)} en ${formatDuree(dureeMs)}.`);
+    return { fichiers: targets.length, dureeMs };
   });
-  const dureeMs = Date.now() - started;
-  reporter.success(`${formatEntier(targets.length)} PDF écrits dans ${pdfDir(options.sortie)} en ${formatDuree(dureeMs)}.`);
-  return { fichiers: targets.length, dureeMs };
 }
+

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { PartialRunError } from "../../pipelines/errors.ts";
 import { collect, parseOptions, sortieSuffix, verbosityOf } from "../options.ts";
+import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";
 import { runCalcul } from "./calculer.ts";
 import { importOptionsSchema, runImport, type ImportCommandOptions } from "./importer.ts";
@@ -50,10 +51,12 @@ export function registerPipeline(program: Command): void {
       const options = parseOptions(importOptionsSchema, raw);
       const reporter = new Reporter(verbosityOf(command.optsWithGlobals()));
       let refuses = 0;
-      for (const [index, step] of PIPELINE_STEPS.entries()) {
-        reporter.info(`\n[${index + 1}/${PIPELINE_STEPS.length}] ${step.libelle}`);
-        refuses += (await step.run(options, reporter)).refuses ?? 0;
-      }
+      await locked(options.sortie, "pipeline", reporter, async () => {
+        for (const [index, step] of PIPELINE_STEPS.entries()) {
+          reporter.info(`\n[${index + 1}/${PIPELINE_STEPS.length}] ${step.libelle}`);
+          refuses += (await step.run(options, reporter)).refuses ?? 0;
+        }
+      });
       const sortieArg = sortieSuffix(options.sortie);
       reporter.success(`Pipeline terminé. Site : « npx observatoire apercu${sortieArg} » ; contenu de l'entrepôt : « npx observatoire etat${sortieArg} ».`);
       if (refuses) throw new PartialRunError(refuses);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { buildSite, type SiteReport } from "../../pipelines/publish/build-site.ts";
 import { formatDuree, formatEntier, formatNombre } from "../../pipelines/publish/format-fr.ts";
 import { parseOptions, sortieOption, sortieSuffix, verbosityOf } from "../options.ts";
+import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";
 
 export const publierOptionsSchema = z.object({ sortie: sortieOption });
@@ -20,18 +21,21 @@ export function registerPublier(program: Command): void {
 }
 
 export async function runPublier(options: PublierOptions, reporter: Reporter): Promise<SiteReport> {
-  reporter.info("Publication du site…");
-  const report = await buildSite({
-    sortie: options.sortie,
-    onEtape: (message) => reporter.info(`  ${message}`),
-    onFramework: (line) => reporter.detail(`    ${line}`),
+  return locked(options.sortie, "publier", reporter, async () => {
+    reporter.info("Publication du site…");
+    const report = await buildSite({
+      sortie: options.sortie,
+      onEtape: (message) => reporter.info(`  ${message}`),
+      onFramework: (line) => reporter.detail(`    ${line}`),
+    });
+    const megaoctets = formatNombre(1)(report.octets / 2 ** 20);
+    reporter.success(
+      `Site construit dans ${report.dossier} : ${formatEntier(report.pages)} pages dont ${report.portraits} portraits d'EPCI et ${formatEntier(report.communes)} fiches communales, ${megaoctets} Mo, en ${formatDuree(report.dureeMs)}.`,
+    );
+    if (!report.contours) reporter.info("  Aucun contour de commune chargé : les pages montrent tableaux et graphiques, sans carte (voir la page Méthodologie pour en ajouter).");
+    if (report.demo) reporter.warn("le site est construit sur des données de démonstration ; chaque page l'indique.");
+    reporter.result(`Pour consulter le site (hors ligne) : npx observatoire apercu${sortieSuffix(options.sortie)}`);
+    return report;
   });
-  const megaoctets = formatNombre(1)(report.octets / 2 ** 20);
-  reporter.success(
-    `Site construit dans ${report.dossier} : ${formatEntier(report.pages)} pages dont ${report.portraits} portraits d'EPCI et ${formatEntier(report.communes)} fiches communales, ${megaoctets} Mo, en ${formatDuree(report.dureeMs)}.`,
-  );
-  if (!report.contours) reporter.info("  Aucun contour de commune chargé : les pages montrent tableaux et graphiques, sans carte (voir la page Méthodologie pour en ajouter).");
-  if (report.demo) reporter.warn("le site est construit sur des données de démonstration ; chaque page l'indique.");
-  reporter.result(`Pour consulter le site (hors ligne) : npx observatoire apercu${sortieSuffix(options.sortie)}`);
-  return report;
 }
+

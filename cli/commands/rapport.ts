@@ -9,6 +9,7 @@ import { writeReport } from "../../pipelines/activity/write-report.ts";
 import { UsageError } from "../../pipelines/errors.ts";
 import { openExistingWarehouse } from "../../pipelines/warehouse/atomic-build.ts";
 import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
+import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";
 import { alignColumns } from "../table.ts";
 
@@ -31,31 +32,34 @@ export function registerRapport(program: Command): void {
 
 /** In the pipeline (`tableaux: false`) only the summary is printed; without any log, the step says so and succeeds. */
 export async function runRapport(options: RapportOptions, reporter: Reporter, { tableaux }: { tableaux: boolean }): Promise<Rapport | undefined> {
-  const warehouse = await openExistingWarehouse(options.sortie);
-  if (!warehouse) throw new UsageError(`aucun entrepôt dans ${options.sortie}.`, "Lancez d'abord « observatoire pipeline --donnees <dossier> » ou « npm start ».");
-  let rapport: Rapport;
-  try {
-    const annees = await anneesActivite(warehouse);
-    const annee = options.annee ?? annees.at(-1);
-    if (annee === undefined) {
-      reporter.info("Aucun journal d'activité du GIP n'est chargé : pas de rapport d'activité (formats attendus : docs/journaux-activite.md).");
-      return undefined;
+  return locked(options.sortie, "rapport", reporter, async () => {
+    const warehouse = await openExistingWarehouse(options.sortie);
+    if (!warehouse) throw new UsageError(`aucun entrepôt dans ${options.sortie}.`, "Lancez d'abord « observatoire pipeline --donnees <dossier> » ou « npm start ».");
+    let rapport: Rapport;
+    try {
+      const annees = await anneesActivite(warehouse);
+      const annee = options.annee ?? annees.at(-1);
+      if (annee === undefined) {
+        reporter.info("Aucun journal d'activité du GIP n'est chargé : pas de rapport d'activité (formats attendus : docs/journaux-activite.md).");
+        return undefined;
+      }
+      if (!annees.includes(annee)) {
+        throw new UsageError(`aucun journal d'activité du GIP pour ${annee}.`, annees.length ? `Années disponibles : ${annees.join(", ")}.` : "Chargez d'abord les journaux avec « observatoire importer ».");
+      }
+      reporter.info(`Rapport d'activité ${annee}…`);
+      rapport = await construireRapport(warehouse, annee);
+    } finally {
+      warehouse.close();
     }
-    if (!annees.includes(annee)) {
-      throw new UsageError(`aucun journal d'activité du GIP pour ${annee}.`, annees.length ? `Années disponibles : ${annees.join(", ")}.` : "Chargez d'abord les journaux avec « observatoire importer ».");
-    }
-    reporter.info(`Rapport d'activité ${annee}…`);
-    rapport = await construireRapport(warehouse, annee);
-  } finally {
-    warehouse.close();
-  }
-  const fichiers = writeReport(options.sortie, rapport);
-  if (tableaux) reporter.result(texteTerminal(rapport));
-  else reporter.info(`  ${resume(rapport)}`);
-  reporter.success(`Rapport d'activité ${rapport.annee} écrit : ${fichiers.join(", ")}.`);
-  if (rapport.demo) reporter.warn("Données de démonstration : ces chiffres ne sont pas des statistiques officielles.");
-  return rapport;
+    const fichiers = writeReport(options.sortie, rapport);
+    if (tableaux) reporter.result(texteTerminal(rapport));
+    else reporter.info(`  ${resume(rapport)}`);
+    reporter.success(`Rapport d'activité ${rapport.annee} écrit : ${fichiers.join(", ")}.`);
+    if (rapport.demo) reporter.warn("Données de démonstration : ces chiffres ne sont pas des statistiques officielles.");
+    return rapport;
+  });
 }
+
 
 function texteTerminal(rapport: Rapport): string {
   const lines = [titreRapport(rapport)];

@@ -3,6 +3,7 @@
 import type { Indicator } from "../../indicators/definition.ts";
 import { INDICATORS } from "../../indicators/registry.ts";
 import { suppressGipIndicators } from "../activity/suppress-indicators.ts";
+import { UsageError } from "../errors.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { buildPerimeters } from "./perimeters.ts";
 import { sourcePriorityCase } from "./source-priority.ts";
@@ -27,6 +28,9 @@ export interface ComputeReport {
 }
 
 export async function computeIndicators(warehouse: Warehouse, indicators: Indicator[] = INDICATORS): Promise<ComputeReport> {
+  if (!(await warehouse.tableExists("geo_territoire"))) {
+    throw new UsageError("l'entrepôt ne contient encore aucune donnée importée.", "Lancez d'abord « observatoire importer --donnees <dossier> ».");
+  }
   await buildPerimeters(warehouse);
   // Declared inputs: only the variables the registry names are read.
   const racines = [...new Set(indicators.flatMap(variablesOf))];

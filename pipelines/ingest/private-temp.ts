@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { isAlive } from "../warehouse/output-lock.ts";
 
 const PREFIX = "observatoire-";
 
@@ -39,11 +40,3 @@ export function removeStalePrivateFolders(): string[] {
   return removed;
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}

@@ -2,12 +2,22 @@
 // so a failed run leaves the last good warehouse intact.
 import fs from "node:fs";
 import path from "node:path";
+import { UsageError } from "../errors.ts";
+import { ensureOutputFolder } from "./output-lock.ts";
 import { Warehouse } from "./warehouse.ts";
 import { warehousePath } from "./paths.ts";
 
-export async function withWarehouseBuild<T>(outputDir: string, work: (warehouse: Warehouse) => Promise<T>): Promise<T> {
-  fs.mkdirSync(outputDir, { recursive: true });
+export async function withWarehouseBuild<T>(
+  outputDir: string,
+  work: (warehouse: Warehouse) => Promise<T>,
+  /** A step that completes a warehouse (calculer, offre) needs one: it never starts from nothing. */
+  { existant = false }: { existant?: boolean } = {},
+): Promise<T> {
+  ensureOutputFolder(outputDir);
   const finalPath = warehousePath(outputDir);
+  if (existant && !fs.existsSync(finalPath)) {
+    throw new UsageError(`aucun entrepôt dans ${outputDir}.`, "Lancez d'abord « observatoire importer --donnees <dossier> » (ou « npm start » pour la démonstration).");
+  }
   const buildPath = `${finalPath}.${process.pid}.tmp`;
   removeDatabaseFiles(buildPath);
   if (fs.existsSync(finalPath)) fs.copyFileSync(finalPath, buildPath);
