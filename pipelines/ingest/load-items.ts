@@ -12,6 +12,11 @@ export const itemNoYear = (colonne?: string) =>
 export const itemBadValue = (valeurs: string[]) => `valeur inattendue (valeurs possibles : ${valeurs.join(", ")})`;
 export const ITEM_EMPTY_VALUE = "case vide (valeur obligatoire)";
 export const ITEM_BAD_COORDINATE = "coordonnée non numérique";
+export const ITEM_OUTSIDE_FRANCE = "coordonnées hors de France (métropole et outre-mer)";
+
+/** France's extent, overseas included (Guadeloupe to La Réunion, Guyane to Dunkerque), in WGS84 and Lambert-93. */
+const FRANCE_WGS84 = { longitude: [-63.2, 55.9], latitude: [-21.5, 51.2] } as const;
+const FRANCE_LAMBERT93 = { x: [0, 1_300_000], y: [6_000_000, 7_200_000] } as const;
 
 export interface ItemLoad {
   source: ItemSource;
@@ -108,6 +113,13 @@ export async function loadItems(warehouse: Warehouse, load: ItemLoad): Promise<{
       LEFT JOIN (SELECT code, min(premier) AS premier, max(dernier) AS dernier FROM nomenclature GROUP BY code) n ON upper(n.code) = i.typequ_maj
       WHERE i.millesime IS NOT NULL AND v.code IS NULL;
     ${coordinateChecks}
+    INSERT INTO problemes
+      SELECT idx, ligne, ${sqlString(longitude.nom ?? x.nom ?? "LONGITUDE")}, concat_ws(' ; ', lon, lat, x, y), ${sqlString(ITEM_OUTSIDE_FRANCE)}
+      FROM items
+      WHERE (lon IS NOT NULL AND lat IS NOT NULL
+             AND NOT (lon BETWEEN ${FRANCE_WGS84.longitude[0]} AND ${FRANCE_WGS84.longitude[1]} AND lat BETWEEN ${FRANCE_WGS84.latitude[0]} AND ${FRANCE_WGS84.latitude[1]}))
+         OR ((lon IS NULL OR lat IS NULL) AND lambert
+             AND NOT (x BETWEEN ${FRANCE_LAMBERT93.x[0]} AND ${FRANCE_LAMBERT93.x[1]} AND y BETWEEN ${FRANCE_LAMBERT93.y[0]} AND ${FRANCE_LAMBERT93.y[1]}));
     INSERT INTO rejets SELECT ${fichierId}, ${sqlString(chemin)}, ligne, colonne, left(valeur, 500), motif FROM problemes ORDER BY ligne, colonne;
     -- WGS84 as published when given; else Lambert-93 converted, which the BPE uses for metropolitan France only
     -- (overseas coordinates are in local UTM zones and stay unplaced).

@@ -44,6 +44,9 @@ export const CELL_MARKERS: Record<string, string> = {
 };
 
 export const NEGATIVE_COUNT = "valeur négative impossible : la source publie ici un effectif ou un taux";
+
+/** Whatever the source, no published figure reaches a thousand billion: beyond, it is a typing or export error. */
+const ABSOLUTE_MAX = 1e12;
 export const UNREADABLE_YEAR = "date de référence illisible (attendu : une année, par exemple 2023 ou 2023-12)";
 
 const cellStatus = (empty: string) => `CASE
@@ -66,7 +69,7 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
   const special = (source.codesSpeciaux ?? []).map(({ code, motif }) => ({ test: `regexp_full_match(code, ${sqlString(code.source)})`, motif }));
   const rowYear = yearColumn ? sqlYear(sqlIdentifier(yearColumn)) : "NULL::INTEGER";
   await warehouse.run(`
-    CREATE OR REPLACE TEMP TABLE variables (variable_no INTEGER, variable VARCHAR, racine VARCHAR, millesime INTEGER, geo_annee INTEGER, additive BOOLEAN, positive BOOLEAN);
+    CREATE OR REPLACE TEMP TABLE variables (variable_no INTEGER, variable VARCHAR, racine VARCHAR, millesime INTEGER, geo_annee INTEGER, additive BOOLEAN, minimum DOUBLE, maximum DOUBLE);
     ${variableRows(load, measures)}
     CREATE OR REPLACE TEMP TABLE cles AS
       SELECT idx, ligne, code, annee_brute, annee_ligne,
@@ -108,8 +111,13 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
         SELECT idx, ligne, variable, brut, ${sqlString(`valeur non numérique (attendu : un nombre, une marque Insee ${Object.keys(CELL_MARKERS).map((marker) => `« ${marker} »`).join(", ")}, ou vide)`)}
         FROM cellules WHERE statut = 'invalide';
       INSERT INTO problemes
-        SELECT c.idx, c.ligne, c.variable, c.brut, ${sqlString(NEGATIVE_COUNT)}
-        FROM cellules c JOIN variables v USING (variable) WHERE v.positive AND c.statut = 'ok' AND c.valeur < 0;
+        SELECT c.idx, c.ligne, c.variable, c.brut,
+               CASE WHEN v.minimum = 0 AND c.valeur < 0 THEN ${sqlString(NEGATIVE_COUNT)}
+                    ELSE 'valeur invraisemblable pour cette variable (attendu ' ||
+                         CASE WHEN v.minimum IS NOT NULL AND v.maximum < ${ABSOLUTE_MAX} THEN 'entre ' || v.minimum || ' et ' || v.maximum
+                              WHEN v.maximum < ${ABSOLUTE_MAX} THEN 'au plus ' || v.maximum ELSE 'au moins ' || v.minimum END || ')' END
+        FROM cellules c JOIN variables v USING (variable)
+        WHERE c.statut = 'ok' AND (c.valeur < v.minimum OR c.valeur > v.maximum OR abs(c.valeur) > ${ABSOLUTE_MAX});
       ${boundRows(load)}
     `);
   }
@@ -145,8 +153,9 @@ function variableRows(load: WideLoad, measures: string[]): string {
   const row = (variable: string, racine: string, columnVintage?: number) => {
     const millesime = columnVintage ?? load.millesime;
     const geoAnnee = (millesime !== undefined ? load.source.geoAnneeVariable?.(racine, millesime) : undefined) ?? load.geoAnnee;
-    const positive = load.source.positive?.(racine) ?? false;
-    return `(${variableNo++}, ${sqlString(variable)}, ${sqlString(racine)}, ${literal(millesime)}, ${literal(geoAnnee)}, ${load.source.additive(racine)}, ${positive})`;
+    const rule = (load.source.vraisemblance ?? []).find((candidate) => candidate.racines.test(racine) && (!candidate.niveaux || candidate.niveaux.includes(load.niveau)));
+    return `(${variableNo++}, ${sqlString(variable)}, ${sqlString(racine)}, ${literal(millesime)}, ${literal(geoAnnee)}, ${load.source.additive(racine)}, ` +
+      `${literal(rule?.min)}, ${rule?.max === undefined ? ABSOLUTE_MAX : rule.max})`;
   };
   const rows = measures.map((variable) => {
     const { racine, millesime } = racineOf(load.source, variable);
@@ -187,11 +196,13 @@ function boundRows(load: WideLoad): string {
     INSERT INTO bornes VALUES ${bornes.map(({ partie, tout }) => `(${sqlString(partie)}, ${sqlString(tout)})`).join(", ")};
     CREATE OR REPLACE TEMP TABLE paires AS
       SELECT vp.variable AS variable_partie, vt.variable AS variable_tout
-      FROM bornes b JOIN variables vp ON vp.racine = b.partie JOIN variables vt ON vt.racine = b.tout;
+      -- Parts and wholes of one census: P22_RP is bounded by P22_LOG, never by P16_LOG.
+      FROM bornes b JOIN variables vp ON vp.racine = b.partie JOIN variables vt ON vt.racine = b.tout AND vt.millesime IS NOT DISTINCT FROM vp.millesime;
     INSERT INTO problemes
       SELECT p.idx, p.ligne, p.variable, p.brut,
              'incohérence sur la ligne : ' || p.variable || ' (' || trim(p.brut) || ') dépasse ' || t.variable || ' (' || trim(t.brut) || ')'
       FROM cellules p JOIN paires k ON k.variable_partie = p.variable
       JOIN cellules t ON t.idx = p.idx AND t.variable = k.variable_tout
-      WHERE p.statut = 'ok' AND t.statut = 'ok' AND p.valeur > t.valeur AND t.valeur >= 0 AND p.brut IS NOT NULL AND t.brut IS NOT NULL;`;
+      -- Weighted census counts carry rounding: a part may pass its whole by a hair, never by more.
+      WHERE p.statut = 'ok' AND t.statut = 'ok' AND p.valeur > t.valeur * 1.0001 + 0.01 AND t.valeur >= 0 AND p.brut IS NOT NULL AND t.brut IS NOT NULL;`;
 }

@@ -108,7 +108,12 @@ const common = {
   // Paris, Lyon and Marseille are published by arrondissement only: they are summed into their commune.
   arrondissements: "regrouper" as const,
   racine: cafRacine,
-  positive: () => true,
+  // Counts and amounts are never negative; a rate of coverage stays within what places per child allow.
+  vraisemblance: [
+    { racines: /^txcouv/, min: 0, max: 1000 },
+    { racines: /^indmtt_/, min: 0 },
+    { racines: /./, min: 0, max: 1e8 },
+  ],
   bornes: BORNES,
   // Housing aids are exclusive (APL before ALF before ALS): their total is their sum when only the parts are published.
   sommes: [{ racine: "indfoy_ndural", parties: ["indfoy_apl", "indfoy_alf", "indfoy_als"] }],

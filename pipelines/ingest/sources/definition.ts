@@ -85,8 +85,18 @@ export const wideSourceSchema = z.object({
   arrondissements: z.enum(["refuser", "regrouper"]).default("refuser"),
   /** What an empty cell means: INSEE leaves it empty when there is nothing, the CAF when the value is masked. */
   celluleVide: z.enum(["vide", "secret"]).default("vide"),
-  /** Roots that are counts: a negative value is an error, not a value. */
-  positive: z.function({ input: [z.string()], output: z.boolean() }).optional(),
+  /**
+   * What a value of a root may be (the first rule whose pattern matches the root, at the file's level): a count is
+   * never negative, a commune never has 10 million inhabitants, a rate stays within its range. A value outside is
+   * quarantined with its row, never loaded as « ok ».
+   */
+  vraisemblance: z.array(z.object({
+    racines: z.instanceof(RegExp),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    /** Levels the rule is for; all when absent. */
+    niveaux: z.array(z.enum(NIVEAUX)).optional(),
+  })).default([]),
   /** Same-row bounds between roots (a part cannot exceed its whole): a breach quarantines the row. */
   bornes: z.array(z.object({ partie: z.string(), tout: z.string() })).default([]),
   /** Roots the source publishes only as exclusive parts, rebuilt as their sum when the file lacks the total. */

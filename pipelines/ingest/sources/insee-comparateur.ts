@@ -1,6 +1,7 @@
 // INSEE « Base du comparateur de territoires »: one row per commune, census, Filosofi, vital statistics and Sirene.
 import type { WideSource } from "./definition.ts";
 import { latest, threeYearsLater } from "./dating.ts";
+import { CENSUS_BOUNDS, CENSUS_RULES, COMPARATEUR_RULES, FILOSOFI_RULES } from "./insee-plausibility.ts";
 
 const FILOSOFI_MEASURES = /^(NBMENFISC|PIMP|MED|TP60)yy$/;
 
@@ -23,5 +24,7 @@ export const inseeComparateur: WideSource = {
   additive: (racine) => !/^(MED|PIMP|TP60)yy$/.test(racine),
   // Its Filosofi columns stay on the geography of their own vintage (Filosofi 2021 → geography 2024).
   geoAnneeVariable: (racine, millesime) => (FILOSOFI_MEASURES.test(racine) ? millesime + 3 : undefined),
+  vraisemblance: [...COMPARATEUR_RULES, ...CENSUS_RULES, ...FILOSOFI_RULES],
+  bornes: CENSUS_BOUNDS,
 };
 

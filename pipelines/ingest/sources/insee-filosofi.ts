@@ -2,6 +2,7 @@
 // file: income, poverty, inequality. docs/sources-insee.md gives the evidence behind the names and levels.
 import type { FileContext, Niveau, WideSource } from "./definition.ts";
 import { latestColumnVintage, statedGeographyOr, threeYearsLater } from "./dating.ts";
+import { FILOSOFI_RULES } from "./insee-plausibility.ts";
 
 /**
  * The archive names each level's file by a suffix (cc_filosofi_2019_EPCI.csv). The observatory publishes communes,
@@ -57,6 +58,7 @@ export const inseeFilosofi: WideSource = {
   millesime: latestColumnVintage,
   geoAnnee: statedGeographyOr(threeYearsLater),
   additive,
+  vraisemblance: FILOSOFI_RULES,
 };
 
 export const inseeFilosofiIris: WideSource = {
@@ -76,4 +78,5 @@ export const inseeFilosofiIris: WideSource = {
   millesime: latestColumnVintage,
   geoAnnee: statedGeographyOr(threeYearsLater),
   additive: () => false,
+  vraisemblance: FILOSOFI_RULES,
 };

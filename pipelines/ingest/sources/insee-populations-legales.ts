@@ -1,6 +1,7 @@
 // INSEE « Populations légales », commune table of the "ensemble" archive (donnees_communes.csv).
 import type { WideSource } from "./definition.ts";
 import { yearIn } from "../variables.ts";
+import { POPULATION_RULES } from "./insee-plausibility.ts";
 
 export const inseePopulationsLegales: WideSource = {
   id: "insee_populations_legales",
@@ -20,4 +21,5 @@ export const inseePopulationsLegales: WideSource = {
   // Populations légales of year N are computed on the geography of 1 January N+2.
   geoAnnee: (millesime) => (millesime === undefined ? undefined : millesime + 2),
   additive: () => true,
+  vraisemblance: POPULATION_RULES,
 };

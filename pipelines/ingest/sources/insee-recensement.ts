@@ -3,6 +3,7 @@
 // theme, named by the file, tells the datasets apart in the import journal. docs/sources-insee.md gives the evidence.
 import type { FileContext, WideSource } from "./definition.ts";
 import { latestColumnVintage, threeYearsLater } from "./dating.ts";
+import { CENSUS_BOUNDS, CENSUS_RULES } from "./insee-plausibility.ts";
 
 /**
  * The themes the INSEE variable dictionary (meta_dossier_complet.csv, column THEME) names for the census, with the
@@ -55,4 +56,6 @@ export const inseeRecensement: WideSource = {
   geoAnnee: threeYearsLater,
   // Census counts are all additive.
   additive: () => true,
+  vraisemblance: CENSUS_RULES,
+  bornes: CENSUS_BOUNDS,
 };
