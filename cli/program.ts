@@ -1,6 +1,6 @@
 // The `observatoire` command: registers the commands and turns every error into a French message and an exit code.
 import { Command, CommanderError } from "commander";
-import { DataError, PartialRunError, UsageError } from "../pipelines/errors.ts";
+import { DataError, FailedDownloadsError, PartialRunError, UsageError } from "../pipelines/errors.ts";
 import { registerApercu } from "./commands/apercu.ts";
 import { registerCalculer } from "./commands/calculer.ts";
 import { registerDemo } from "./commands/demo.ts";
@@ -12,6 +12,7 @@ import { registerPdf } from "./commands/pdf.ts";
 import { registerPipeline } from "./commands/pipeline.ts";
 import { registerPublier } from "./commands/publier.ts";
 import { registerRapport } from "./commands/rapport.ts";
+import { registerTelecharger } from "./commands/telecharger.ts";
 import { Reporter } from "./output.ts";
 
 /** 3: the run went to its end and committed the rest, but some files were refused (listed with their reason). */
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
     .showHelpAfterError("(consultez « observatoire --help »)")
     .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, showGlobalOptions: true })
     .exitOverride();
+  registerTelecharger(program);
   registerDemo(program);
   registerImporter(program);
   registerEtat(program);
@@ -80,6 +82,12 @@ export async function main(argv: string[]): Promise<number> {
         `${error.refuses} fichier(s) refusé(s), listé(s) ci-dessus avec leur motif ; les autres fichiers sont chargés et le traitement est allé à son terme.`,
       );
       return EXIT.partiel;
+    }
+    if (error instanceof FailedDownloadsError) {
+      reporter.error(
+        `${error.echecs} téléchargement(s) sur ${error.total} en échec, listé(s) ci-dessus avec l'adresse et le motif ; les autres fichiers sont en place. Relancez la commande : les transferts interrompus reprennent où ils se sont arrêtés.`,
+      );
+      return EXIT.donnees;
     }
     if (error instanceof UsageError) {
       reporter.error(error.message + (error.suggestion ? `\n  → ${error.suggestion}` : ""));

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
+import { MANIFEST_NAME } from "../download/manifest.ts";
 
 export interface Candidate {
   /** The data folder as the user gave it. */
@@ -23,6 +24,8 @@ export interface Discovery {
 }
 
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
+/** The download manifest describes the folder's files; it is none of them. */
+const SKIPPED_FILES = new Set([MANIFEST_NAME]);
 
 export function discover(dossier: string): Discovery {
   const discovery: Discovery = { candidats: [], illisibles: [] };
@@ -47,7 +50,7 @@ function* walk(folder: string): Generator<string> {
     if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) yield* walk(full);
-    else if (entry.isFile()) yield full;
+    else if (entry.isFile() && !SKIPPED_FILES.has(entry.name)) yield full;
   }
 }
 
