@@ -1,7 +1,7 @@
 // Every way a command can fail, as the officer reads it: a French message, a suggestion, an exit code. Library and
 // system errors (Node, DuckDB) are recognised by their code or their message and said in French; none of their
 // English text nor any stack trace reaches the terminal (OBSERVATOIRE_DEBUG=1 prints them, for developers).
-import { DataError, PartialRunError, UsageError } from "../pipelines/errors.ts";
+import { DataError, FailedDownloadsError, PartialRunError, UsageError } from "../pipelines/errors.ts";
 import { formatDateHeure } from "../pipelines/publish/format-fr.ts";
 import { OutputBusyError } from "../pipelines/warehouse/output-lock.ts";
 
@@ -19,6 +19,15 @@ export function describeFailure(error: unknown): Failure {
     return {
       code: EXIT.partiel,
       lignes: [`${error.refuses} fichier(s) refusé(s), listé(s) ci-dessus avec leur motif ; les autres fichiers sont chargés et le traitement est allé à son terme.`],
+    };
+  }
+  if (error instanceof FailedDownloadsError) {
+    return {
+      code: EXIT.donnees,
+      lignes: [
+        `${error.echecs} téléchargement(s) sur ${error.total} en échec, listé(s) ci-dessus avec l'adresse et le motif ; les autres fichiers sont en place. ` +
+          "Relancez la commande : les transferts interrompus reprennent où ils se sont arrêtés.",
+      ],
     };
   }
   if (error instanceof UsageError) return { code: EXIT.usage, lignes: [withSuggestion(error.message, error.suggestion)] };

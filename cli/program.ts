@@ -13,6 +13,7 @@ import { registerPdf } from "./commands/pdf.ts";
 import { registerPipeline } from "./commands/pipeline.ts";
 import { registerPublier } from "./commands/publier.ts";
 import { registerRapport } from "./commands/rapport.ts";
+import { registerTelecharger } from "./commands/telecharger.ts";
 import { describeFailure, EXIT } from "./failures.ts";
 import { Reporter } from "./output.ts";
 
@@ -63,6 +64,7 @@ export function buildProgram(): Command {
     .showHelpAfterError("(consultez « observatoire --help »)")
     .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, showGlobalOptions: true })
     .exitOverride();
+  registerTelecharger(program);
   registerDemo(program);
   registerImporter(program);
   registerEtat(program);

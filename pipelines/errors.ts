@@ -51,3 +51,17 @@ export class PartialRunError extends Error {
     this.name = "PartialRunError";
   }
 }
+
+/**
+ * Some downloads failed (each already reported with its URL and reason) while the others were still attempted:
+ * exit code 1, so that scripts notice.
+ */
+export class FailedDownloadsError extends Error {
+  constructor(
+    readonly echecs: number,
+    readonly total: number,
+  ) {
+    super(`${echecs} téléchargement(s) en échec sur ${total}`);
+    this.name = "FailedDownloadsError";
+  }
+}

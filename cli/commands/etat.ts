@@ -1,7 +1,9 @@
 // `observatoire etat`: what the warehouse holds, for a person or (--json) for a script.
 import type { Command } from "commander";
 import { z } from "zod";
+import path from "node:path";
 import { describeLocation, UsageError } from "../../pipelines/errors.ts";
+import { MANIFEST_NAME, readManifest, type ManifestRecord } from "../../pipelines/download/manifest.ts";
 import { formatDateHeure, formatEntier } from "../../pipelines/publish/format-fr.ts";
 import { openExistingWarehouse } from "../../pipelines/warehouse/atomic-build.ts";
 import { readVariableLabels } from "../../pipelines/publish/variable-labels.ts";
@@ -39,7 +41,8 @@ export function registerEtat(program: Command): void {
           return;
         }
         const inventory = await readInventory(warehouse);
-        reporter.result(options.json ? JSON.stringify(inventory, null, 2) : describeInventory(inventory));
+        const telechargements = await readDownloads(warehouse);
+        reporter.result(options.json ? JSON.stringify({ ...inventory, telechargements }, null, 2) : [describeInventory(inventory), ...describeDownloads(telechargements)].join("\n"));
       } finally {
         warehouse.close();
       }
@@ -86,6 +89,34 @@ function describeInventory(inventory: Inventory): string {
     for (const ignored of inventory.ignores) lines.push(`  ${ignored.chemin} : ${ignored.motif}`);
   }
   return lines.join("\n");
+}
+
+interface FolderDownloads {
+  manifeste: string;
+  /** Null when the manifest cannot be read. */
+  fichiers: ManifestRecord[] | null;
+}
+
+/**
+ * What `telecharger` recorded in the data folders of the last import (their telechargements.json), so that a figure
+ * can be traced to the file, URL and date it came from. Folders are as the import was given them, relative to the
+ * folder `etat` runs in.
+ */
+async function readDownloads(warehouse: Warehouse): Promise<FolderDownloads[]> {
+  const run = await warehouse.one<{ dossiers: string[] }>("SELECT dossiers FROM executions ORDER BY execution_id DESC LIMIT 1");
+  return (run?.dossiers ?? []).flatMap((dossier) => {
+    const manifest = readManifest(dossier);
+    if (manifest === undefined) return [];
+    return [{ manifeste: path.join(dossier, MANIFEST_NAME), fichiers: manifest === "illisible" ? null : manifest.fichiers }];
+  });
+}
+
+function describeDownloads(downloads: FolderDownloads[]): string[] {
+  return downloads.flatMap(({ manifeste, fichiers }) => {
+    if (!fichiers) return ["", `Téléchargements : ${manifeste} est illisible.`];
+    const rows = fichiers.map((record) => [record.source, record.fichier, formatDateHeure(new Date(record.date)), formatEntier(record.taille), record.sha256.slice(0, 16)]);
+    return ["", `Téléchargements (${manifeste}, « observatoire telecharger ») :`, ...alignColumns([["source", "fichier", "reçu le", "octets", "SHA-256 (début)"], ...rows], [3])];
+  });
 }
 
 interface LoadedVariable {

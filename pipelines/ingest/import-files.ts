@@ -2,6 +2,7 @@
 // A file that cannot be loaded is refused alone, with its located message: the others load and are committed.
 import fs from "node:fs";
 import path from "node:path";
+import { MANIFEST_NAME } from "../download/manifest.ts";
 import { DataError, UsageError } from "../errors.ts";
 import { buildGeography, type TerritorySummary } from "../geography/build-geography.ts";
 import { mapValuesToCog } from "../geography/map-to-cog.ts";
@@ -120,6 +121,10 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
       options.onRefus?.(refused);
     }
     for (const candidate of candidats) {
+      if (candidate.nom === MANIFEST_NAME) {
+        ignore({ dossier, chemin: candidate.chemin, motif: "journal des téléchargements (observatoire telecharger), pas une source" });
+        continue;
+      }
       // Contours are JSON, not tables: they have their own loader (maps).
       if (isContoursFile(candidate.nom)) {
         contours.push({ candidate, demo });
