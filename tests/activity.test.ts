@@ -11,6 +11,7 @@ import { INDICATORS } from "../indicators/registry.ts";
 import { construireRapport, type Chiffre, type Rapport } from "../pipelines/activity/report.ts";
 import { resume } from "../pipelines/activity/report-format.ts";
 import { masquerPetitsEffectifs, type Cellule, type Equation } from "../pipelines/activity/suppression.ts";
+import { masquesTerritoriaux } from "../pipelines/activity/territory-cells.ts";
 import { MOTIF_SECRET_PRIMAIRE, MOTIF_SECRET_SECONDAIRE } from "../pipelines/activity/suppress-indicators.ts";
 import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
 import { writeDemoTerritories } from "../pipelines/demo/write-demo.ts";
@@ -246,6 +247,25 @@ describe("secret statistique des comptages du GIP (classe G)", () => {
     expect(masques.has("D")).toBe(false);
     const masked = new Set(masques.keys());
     for (const id of ["e1", "E"]) expect(derivable(small, tree, masked, id), id).toBe(false);
+  });
+
+  it("protège un EPCI de 1 à 4 même quand le reste du département se devine (aucune étape hors des EPCI entiers)", () => {
+    // Camping-car: 2 people in A, none in the commune of the straddling EPCI (r1): D − B − C would give A back if the
+    // remainder were taken as unknowable; a reader who knows the public list of stops knows it is 0.
+    const arbre = {
+      departement: "32",
+      communes: [{ code: "a1", epci: "A" }, { code: "b1", epci: "B" }, { code: "c1", epci: "C" }, { code: "r1", epci: "R" }],
+      epciEntiers: ["A", "B", "C"],
+    };
+    const valeurs = new Map(Object.entries({ "epci:A": 2, "epci:B": 11, "epci:C": 7, "departement:32": 20 }).map(([key, valeur]) => [key, { valeur, publiee: true }]));
+    for (const [code, valeur] of Object.entries({ a1: 2, b1: 11, c1: 7, r1: 0 })) valeurs.set(`commune:${code}`, { valeur, publiee: false });
+    const masques = masquesTerritoriaux(arbre, valeurs);
+    expect(masques.get("epci:A")).toBe("primaire");
+    const published = [...valeurs].filter(([key, value]) => value.publiee && !masques.has(key)).map(([key]) => key);
+    // What a reader adds up: the département, the EPCIs published, and the remainder (0, known from the stops).
+    const shown = new Map(published.map((key) => [key, valeurs.get(key)!.valeur!]));
+    const recomputable = shown.has("departement:32") && ["epci:B", "epci:C"].every((key) => shown.has(key));
+    expect(recomputable, `publiés : ${published.join(", ")}`).toBe(false);
   });
 
   it("ne masque que ce qui est nécessaire dans une table à une dimension", () => {

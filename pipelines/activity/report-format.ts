@@ -1,5 +1,6 @@
 // The activity report in French, as sections of text and tables: the terminal and Markdown render the same
 // sections; the CSV holds the same figures in long form (one row per figure) for spreadsheets.
+import { safeCell } from "../publish/safe-cells.ts";
 import { formatEntier, formatNombre } from "../publish/format-fr.ts";
 import type { Chiffre, Rapport } from "./report.ts";
 
@@ -192,7 +193,7 @@ export function rapportCsv(rapport: Rapport): string {
     ["interactions_reliees", "Interactions reliées à un appel", rapport.interactionsReliees, "interactions"],
   ] as const) push("details", id, libelle, chiffre, { annee: rapport.annee, unite });
   const cell = (value: string | number | null) => {
-    const text = value === null ? "" : String(value);
+    const text = value === null ? "" : typeof value === "string" ? safeCell(value) : String(value);
     return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return [header, ...rows].map((row) => row.map(cell).join(",")).join("\n") + "\n";

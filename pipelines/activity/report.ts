@@ -198,8 +198,9 @@ function publier(donnees: DonneesActivite, arbre: Arbre): Publication {
     const equations = [];
     const dep = territorial?.valeurs.get(departement);
     if (territorial && dep !== undefined && dep !== null) {
-      // Callers from elsewhere or of unknown commune: the total minus the département, never published itself.
-      cells.push({ id: "departement", valeur: dep, publiee: !territorial.masques.has(departement), fixe: true }, { id: "ailleurs", valeur: total - dep, publiee: false });
+      // Callers from elsewhere or of unknown commune: the total minus the département, never published itself but
+      // taken as known (it may be small and guessable), so the total and the département never give each other away.
+      cells.push({ id: "departement", valeur: dep, publiee: !territorial.masques.has(departement), fixe: true }, { id: "ailleurs", valeur: total - dep, publiee: true, fixe: true });
       equations.push({ total: "total", parties: ["departement", "ailleurs"] });
     }
     totaux.set(id, masquerPetitsEffectifs(cells, equations).get("total"));

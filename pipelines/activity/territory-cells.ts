@@ -52,7 +52,11 @@ export function masquesTerritoriaux(arbre: Arbre, valeurs: ReadonlyMap<string, V
   const reste = arbre.communes.filter((c) => !c.epci || !entiers.has(c.epci)).map((c) => cell(cle("commune", c.code)));
   const parties = arbre.epciEntiers.map((epci) => cle("epci", epci));
   if (reste.length) {
-    const id = cell(`reste:${arbre.departement}`);
+    // The communes outside the whole EPCIs are never published together, yet a reader may know their count: the
+    // camping-car's stops and the places of the offer map are public, and zero stops there means zero people. The
+    // remainder is therefore taken as known, so that the département minus its EPCIs never gives a masked EPCI back.
+    const id = `reste:${arbre.departement}`;
+    cells.set(id, { id, valeur: null, publiee: true, fixe: true });
     equations.push({ total: id, parties: reste });
     parties.push(id);
   }

@@ -28,7 +28,17 @@ export const MOTIFS_JOURNAL = {
   horsAnnee: (annee: number) => `date hors de l'année ${annee} du journal (année lue dans le nom du fichier ou de son dossier)`,
   nonSitue: (colonnes: string[]) => `ni ${colonnes.map((colonne) => `« ${colonne} »`).join(" ni ")} renseigné : la ligne doit être située par l'un d'eux`,
   identifiantSuspect: "identifiant qui ressemble à un numéro de téléphone ou à une adresse électronique : seuls des identifiants pseudonymes sont admis",
+  invraisemblable: (max: number) => `valeur invraisemblable (au plus ${max} attendu)`,
+  doublon: "identifiant en double dans le fichier (la première occurrence est gardée)",
+  referenceInconnue: (libelle: string) => `aucun enregistrement de ce numéro dans les ${libelle} chargés`,
 };
+
+/**
+ * What a rejected cell of a log keeps: a log is typed by people, who put names, phone numbers and e-mail addresses
+ * in the wrong column; those never reach the rejects (or etat, which prints them), whatever the column.
+ */
+const maskedValue = (valeur: string) =>
+  `left(regexp_replace(regexp_replace(${valeur}, ${sqlString(TELEPHONE.source)}, '[téléphone masqué]', 'g'), ${sqlString(COURRIEL.source)}, '[courriel masqué]', 'g'), 60)`;
 
 const SQL_TYPES: Record<TypeChamp, string> = {
   date: "DATE", date_heure: "TIMESTAMP", mois: "DATE", entier: "INTEGER", decimal: "DOUBLE", duree: "DOUBLE",
@@ -156,7 +166,7 @@ export async function loadJournal(warehouse: Warehouse, plan: JournalPlan, fichi
   const columnName = (champ: ChampJournal) => plan.colonnes.get(champ.cible) ?? champ.colonnes[0]!;
   const checks: string[] = [];
   const problem = (champ: ChampJournal, valeur: string, motif: string, where: string) =>
-    checks.push(`INSERT INTO problemes SELECT idx, ligne, ${sqlString(columnName(champ))}, ${champ.type === "identifiant" ? "NULL" : valeur}, ${motif} FROM journal_valeurs WHERE ${where};`);
+    checks.push(`INSERT INTO problemes SELECT idx, ligne, ${sqlString(columnName(champ))}, ${champ.type === "identifiant" || valeur === "NULL" ? "NULL" : maskedValue(valeur)}, ${motif} FROM journal_valeurs WHERE ${where};`);
   for (const champ of source.champs) {
     const raw = `brut_${champ.cible}`;
     if (champ.obligatoire) problem(champ, "NULL", sqlString(MOTIFS_JOURNAL.absente), `${raw} IS NULL`);
@@ -166,6 +176,16 @@ export async function loadJournal(warehouse: Warehouse, plan: JournalPlan, fichi
     problem(champ, raw, unreadable, `${raw} IS NOT NULL AND ${champ.cible} IS NULL`);
     if (["entier", "decimal", "duree"].includes(champ.type)) {
       problem(champ, raw, sqlString(champ.type === "duree" ? MOTIFS_JOURNAL.dureeNegative : MOTIFS_JOURNAL.negatif), `${champ.cible} < 0`);
+    }
+    if (champ.max !== undefined) problem(champ, raw, sqlString(MOTIFS_JOURNAL.invraisemblable(champ.max)), `${champ.cible} > ${champ.max}`);
+    if (champ.unique) {
+      problem(champ, "NULL", sqlString(MOTIFS_JOURNAL.doublon),
+        `${champ.cible} IS NOT NULL AND idx IN (SELECT idx FROM journal_valeurs QUALIFY row_number() OVER (PARTITION BY ${champ.cible} ORDER BY idx) > 1)`);
+    }
+    if (champ.reference && (await referenceLoaded(warehouse, champ.reference))) {
+      const { table, cible, libelle } = champ.reference;
+      problem(champ, "NULL", sqlString(MOTIFS_JOURNAL.referenceInconnue(libelle)),
+        `${champ.cible} IS NOT NULL AND ${champ.cible} NOT IN (SELECT ${sqlIdentifier(cible)} FROM ${sqlIdentifier(table)} WHERE ${sqlIdentifier(cible)} IS NOT NULL)`);
     }
     if (champ.cible === source.date) problem(champ, raw, sqlString(MOTIFS_JOURNAL.horsAnnee(annee)), `year(${champ.cible}) <> ${annee}`);
     if (champ.type === "identifiant") {
@@ -188,7 +208,7 @@ export async function loadJournal(warehouse: Warehouse, plan: JournalPlan, fichi
     CREATE OR REPLACE TEMP TABLE journal_valeurs AS SELECT *, ${typed.join(", ")} FROM journal_bruts;
     CREATE OR REPLACE TEMP TABLE problemes (idx BIGINT, ligne INTEGER, colonne VARCHAR, valeur VARCHAR, motif VARCHAR);
     ${checks.join("\n")}
-    INSERT INTO rejets SELECT ${fichierId}, ${sqlString(plan.chemin)}, ligne, colonne, left(valeur, 200), motif FROM problemes ORDER BY ligne, colonne, motif;
+    INSERT INTO rejets SELECT ${fichierId}, ${sqlString(plan.chemin)}, ligne, colonne, valeur, motif FROM problemes ORDER BY ligne, colonne, motif;
     INSERT INTO ${sqlIdentifier(source.table)} (fichier_id, annee, ${source.champs.map((champ) => champ.cible).join(", ")}, ligne)
       SELECT ${fichierId}, ${annee}, ${source.champs.map((champ) => champ.cible).join(", ")}, ligne
       FROM journal_valeurs ANTI JOIN problemes USING (idx) ORDER BY idx;
@@ -226,4 +246,10 @@ async function pseudonymiseRaw(warehouse: Warehouse, plan: JournalPlan, brut: Ma
   };
   await warehouse.run(`CREATE OR REPLACE TEMP TABLE journal_pseudonymes AS
     SELECT idx, CASE WHEN ${identifiantes.map((item) => `${normalised(item)} <> ''`).join(" OR ")} THEN ${sqlEmpreinte(pseudonymisation, identifiantes.map(normalised))} END AS pseudo FROM brut`);
+}
+
+/** A reference is checked only when the referred log holds rows: interactions loaded without their calls stay. */
+async function referenceLoaded(warehouse: Warehouse, reference: { table: string; cible: string }): Promise<boolean> {
+  const row = await warehouse.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${sqlIdentifier(reference.table)} WHERE ${sqlIdentifier(reference.cible)} IS NOT NULL`);
+  return (row?.n ?? 0) > 0;
 }

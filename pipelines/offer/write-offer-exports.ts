@@ -2,6 +2,7 @@
 // under a temporary name then renamed, so a failed run never leaves a half-written file.
 import fs from "node:fs";
 import path from "node:path";
+import { safeQuery } from "../publish/safe-cells.ts";
 import { EXPORTS_DIR } from "../publish/write-exports.ts";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { ACCESS_TABLE, shareColumn } from "./access-summary.ts";
@@ -64,7 +65,7 @@ export async function writeOfferExports(warehouse: Warehouse, outputDir: string)
     const final = path.join(dossier, fichier);
     const temporary = `${final}.${process.pid}.tmp`;
     try {
-      await warehouse.run(`COPY (${requete}) TO ${sqlString(temporary)} (FORMAT csv, HEADER, DELIMITER ',')`);
+      await warehouse.run(`COPY (${await safeQuery(warehouse, requete)}) TO ${sqlString(temporary)} (FORMAT csv, HEADER, DELIMITER ',')`);
       fs.renameSync(temporary, final);
     } finally {
       fs.rmSync(temporary, { force: true });

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Style } from "exceljs";
 import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import { catalogueEntries, type CatalogueEntry } from "./catalogue.ts";
+import { safeCell, safeQuery } from "./safe-cells.ts";
 import { readVariableLabels } from "./variable-labels.ts";
 
 export const EXPORTS_DIR = "exports";
@@ -46,9 +47,9 @@ export async function writeExports(warehouse: Warehouse, outputDir: string): Pro
     await writeCatalogueTable(warehouse, entries);
     const file = (name: string) => path.join(buildDir, name);
     await warehouse.run(`
-      COPY (${EXPORT_QUERY}) TO ${sqlString(file("indicateurs.csv"))} (FORMAT csv, HEADER, DELIMITER ',');
+      COPY (${await safeQuery(warehouse, EXPORT_QUERY)}) TO ${sqlString(file("indicateurs.csv"))} (FORMAT csv, HEADER, DELIMITER ',');
       COPY (${EXPORT_QUERY}) TO ${sqlString(file("indicateurs.parquet"))} (FORMAT parquet);
-      COPY (SELECT * FROM export_catalogue ORDER BY numero) TO ${sqlString(file("catalogue.csv"))} (FORMAT csv, HEADER, DELIMITER ',');
+      COPY (${await safeQuery(warehouse, "SELECT * FROM export_catalogue ORDER BY numero")}) TO ${sqlString(file("catalogue.csv"))} (FORMAT csv, HEADER, DELIMITER ',');
     `);
     fs.writeFileSync(file("catalogue.json"), `${JSON.stringify(entries, null, 2)}\n`);
     const rows = await warehouse.all<ExportRow>(EXPORT_QUERY);
@@ -128,7 +129,7 @@ async function writeWorkbook(file: string, rows: ExportRow[], entries: Catalogue
     ];
     sheet.getRow(1).font = { bold: true };
     for (const row of rows.filter((candidate) => candidate.niveau === niveau)) {
-      const added = sheet.addRow(row);
+      const added = sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" ? safeCell(value) : value])));
       // Shared style objects: ExcelJS renders a style once per object, and a fresh one per cell cost seconds for France.
       added.eachCell({ includeEmpty: true }, (cell) => (cell.style = PLAIN_STYLE));
       const style = numberStyle(decimals.get(row.id_indicateur) ?? 1);

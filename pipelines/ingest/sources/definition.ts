@@ -165,6 +165,12 @@ const champJournalSchema = z.object({
   valeurs: z.record(z.string(), z.array(z.string())).optional(),
   /** Cell values meaning "not known" (an unknown caller's commune): stored as NULL, never quarantined. */
   inconnu: z.array(z.string()).default([]),
+  /** A number above this is not plausible (a call of 10 hours, a stop of 2 days): the row is quarantined. */
+  max: z.number().optional(),
+  /** Each value appears once in a file (a call's identifier): a repeat is quarantined, naming the first line. */
+  unique: z.boolean().optional(),
+  /** The value must exist in another log's field (an interaction follows a call of the calls' log). */
+  reference: z.object({ table: z.string(), cible: z.string(), libelle: z.string() }).optional(),
 });
 export type ChampJournal = z.input<typeof champJournalSchema>;
 

@@ -42,11 +42,12 @@ export const gipAppels = journal({
   champs: [
     { cible: "date_heure", colonnes: ["Date et heure", "Date et heure de l'appel", "Date heure"], type: "date_heure", obligatoire: true, reconnaissance: true },
     categorie("ligne_telephonique", ["Ligne", "Ligne téléphonique"], LIGNES, true),
-    { cible: "duree_min", colonnes: ["Durée (min)", "Durée en minutes", "Durée"], type: "duree", obligatoire: false },
+    // No call of the social line lasts a working day.
+    { cible: "duree_min", colonnes: ["Durée (min)", "Durée en minutes", "Durée"], type: "duree", obligatoire: false, max: 480 },
     { cible: "code_commune", colonnes: ["Code commune appelant", "Code commune de l'appelant"], type: "commune", obligatoire: false, inconnu: COMMUNE_INCONNUE },
     categorie("motif", ["Motif", "Motif de l'appel"], MOTIFS_APPEL, true),
     categorie("suite", ["Suite donnée", "Suite"], SUITES_APPEL),
-    { cible: "id_appel", colonnes: ["Identifiant appel", "N° appel"], type: "identifiant", obligatoire: false },
+    { cible: "id_appel", colonnes: ["Identifiant appel", "N° appel"], type: "identifiant", obligatoire: false, unique: true },
   ],
 });
 
@@ -60,7 +61,10 @@ export const gipInteractions = journal({
   champs: [
     date("date", ["Date", "Date de l'interaction"]),
     categorie("type_interaction", ["Interaction", "Type d'interaction"], TYPES_INTERACTION, true),
-    { cible: "id_appel", colonnes: ["Identifiant appel", "N° appel"], type: "identifiant", obligatoire: false },
+    {
+      cible: "id_appel", colonnes: ["Identifiant appel", "N° appel"], type: "identifiant", obligatoire: false,
+      reference: { table: "gip_appels", cible: "id_appel", libelle: "appels du Numéro Vert Social" },
+    },
   ],
 });
 
@@ -105,8 +109,8 @@ export const gipCampingCar = journal({
   champs: [
     date("date", ["Date", "Date de l'étape"]),
     { cible: "code_commune", colonnes: ["Commune de l'étape", "Code commune de l'étape"], type: "commune", obligatoire: true, reconnaissance: true },
-    { cible: "personnes", colonnes: ["Personnes reçues", "Nombre de personnes reçues"], type: "entier", obligatoire: true, reconnaissance: true },
-    { cible: "heures", colonnes: ["Heures de présence", "Durée de l'étape (h)"], type: "decimal", obligatoire: true },
+    { cible: "personnes", colonnes: ["Personnes reçues", "Nombre de personnes reçues"], type: "entier", obligatoire: true, reconnaissance: true, max: 500 },
+    { cible: "heures", colonnes: ["Heures de présence", "Durée de l'étape (h)"], type: "decimal", obligatoire: true, max: 24 },
   ],
 });
 
@@ -135,9 +139,9 @@ export const gipSiteWeb = journal({
   date: "mois",
   champs: [
     { cible: "mois", colonnes: ["Mois"], type: "mois", obligatoire: true, reconnaissance: true },
-    { cible: "pages_vues", colonnes: ["Pages vues"], type: "entier", obligatoire: true, reconnaissance: true },
-    { cible: "telechargements", colonnes: ["Téléchargements"], type: "entier", obligatoire: true },
-    { cible: "contacts_visiteurs", colonnes: ["Contacts visiteurs", "Contacts"], type: "entier", obligatoire: true },
+    { cible: "pages_vues", colonnes: ["Pages vues"], type: "entier", obligatoire: true, reconnaissance: true, max: 1e8 },
+    { cible: "telechargements", colonnes: ["Téléchargements"], type: "entier", obligatoire: true, max: 1e8 },
+    { cible: "contacts_visiteurs", colonnes: ["Contacts visiteurs", "Contacts"], type: "entier", obligatoire: true, max: 1e7 },
   ],
 });
 
