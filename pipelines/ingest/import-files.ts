@@ -207,7 +207,8 @@ async function loadOne(
   warehouse: Warehouse, file: Accepted, executionId: number, warn: (message: string) => void, pseudonymisation?: Pseudonymisation,
 ): Promise<FileReport> {
   const chemin = label(file.candidate);
-  const prepared = await prepareFile(file.candidate, chemin);
+  // An activity log holds personal data: it is read in memory, never copied (prepare-read.ts, read-in-memory.ts).
+  const prepared = await prepareFile(file.candidate, chemin, { memoire: file.recognised.source.forme === "journal" });
   try {
     return await loadPrepared(warehouse, file, prepared, executionId, warn, pseudonymisation);
   } finally {

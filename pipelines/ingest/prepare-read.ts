@@ -10,13 +10,15 @@ import { scanChunks, type Encoding, type ScannedFile } from "./scan.ts";
 
 export interface PreparedFile {
   scanned: ScannedFile;
-  /** What DuckDB's read_csv opens, and in which encoding. */
-  lecture: { chemin: string; encodage: "utf-8" | "latin-1" };
+  /** What DuckDB's read_csv opens, and in which encoding; or the file itself, read in memory (an activity log). */
+  lecture: { kind: "fichier"; chemin: string; encodage: "utf-8" | "latin-1" } | { kind: "memoire"; candidate: Candidate };
   /** Removes the temporary copies, if any. */
   release: () => void;
 }
 
-export async function prepareFile(candidate: Candidate, fichier: string): Promise<PreparedFile> {
+/** `memoire`: a file with personal data (an activity log), never copied: scanned as a stream, then read in memory. */
+export async function prepareFile(candidate: Candidate, fichier: string, { memoire = false }: { memoire?: boolean } = {}): Promise<PreparedFile> {
+  if (memoire) return { scanned: await scanChunks(readChunks(candidate, fichier), fichier), lecture: { kind: "memoire", candidate }, release: () => {} };
   const folders: (() => void)[] = [];
   const release = () => folders.splice(0).forEach((remove) => remove());
   const folder = () => {
@@ -35,11 +37,11 @@ export async function prepareFile(candidate: Candidate, fichier: string): Promis
     const scanned = await scanChunks(readChunks(source, fichier), fichier);
     const regular = ["lf", "crlf", "aucune"].includes(scanned.finsDeLigne) && !scanned.blancsNonVides && !scanned.octetsWindows;
     if (source.fichierDisque && regular) {
-      return { scanned, lecture: { chemin: source.fichierDisque, encodage: scanned.encodage === "latin-1" ? "latin-1" : "utf-8" }, release };
+      return { scanned, lecture: { kind: "fichier", chemin: source.fichierDisque, encodage: scanned.encodage === "latin-1" ? "latin-1" : "utf-8" }, release };
     }
     const cleaned = path.join(folder(), "source.csv");
     await copyTo(source, fichier, cleaned, cleaner(scanned.encodage));
-    return { scanned, lecture: { chemin: cleaned, encodage: "utf-8" }, release };
+    return { scanned, lecture: { kind: "fichier", chemin: cleaned, encodage: "utf-8" }, release };
   } catch (error) {
     release();
     throw error;

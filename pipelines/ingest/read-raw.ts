@@ -4,6 +4,7 @@
 import { DataError } from "../errors.ts";
 import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
 import type { PreparedFile } from "./prepare-read.ts";
+import { readRawInMemory } from "./read-in-memory.ts";
 import type { ScannedFile } from "./scan.ts";
 
 export interface RawRead {
@@ -40,9 +41,28 @@ export async function readRaw(
   if (emptyColumn >= 0) {
     throw new DataError(`colonne sans nom à la position ${emptyColumn + 1} de l'en-tête.`, { fichier: file.chemin, ligne: 1 });
   }
+  await forgetRaw(warehouse);
+  const { lignesLues, lignesMalformees } = file.lecture.kind === "memoire"
+    ? await readRawInMemory(warehouse, file.lecture.candidate, file.chemin, decoded)
+    : await readWithDuckDB(warehouse, { chemin: file.chemin, lecture: file.lecture }, decoded, colonnes);
+  if (lignesLues !== decoded.lignesDonnees) {
+    throw new DataError(
+      `comptage incohérent : ${decoded.lignesDonnees} lignes de données dans le fichier, ${lignesLues} lues. Un guillemet non fermé peut avoir fusionné des lignes.`,
+      { fichier: file.chemin },
+      "Ouvrez le fichier dans un éditeur de texte et vérifiez les guillemets.",
+    );
+  }
+  return { lignesLues, lignesMalformees };
+}
+
+async function readWithDuckDB(
+  warehouse: Warehouse,
+  file: { chemin: string; lecture: { chemin: string; encodage: string } },
+  decoded: ScannedFile,
+  colonnes?: string[],
+): Promise<RawRead> {
   {
     const columns = decoded.entete.map((column) => `${sqlString(column)}: 'VARCHAR'`).join(", ");
-    await forgetRaw(warehouse);
     // The rejects DuckDB keeps are capped: a file of a million short rows must not fill the memory with them.
     await warehouse.run(`
       CREATE TEMP TABLE brut_lu AS SELECT ${colonnes?.length ? colonnes.map(sqlIdentifier).join(", ") : "*"} FROM read_csv(${sqlString(file.lecture.chemin)},
@@ -63,15 +83,7 @@ export async function readRaw(
       "SELECT (SELECT count(*) FROM brut) AS lues, (SELECT count(*) FROM lignes_malformees) AS malformees",
     );
     const lignesMalformees = count?.malformees ?? 0;
-    const lignesLues = (count?.lues ?? 0) + lignesMalformees;
-    if (lignesLues !== decoded.lignesDonnees) {
-      throw new DataError(
-        `comptage incohérent : ${decoded.lignesDonnees} lignes de données dans le fichier, ${lignesLues} lues. Un guillemet non fermé peut avoir fusionné des lignes.`,
-        { fichier: file.chemin },
-        "Ouvrez le fichier dans un éditeur de texte et vérifiez les guillemets.",
-      );
-    }
-    return { lignesLues, lignesMalformees };
+    return { lignesLues: (count?.lues ?? 0) + lignesMalformees, lignesMalformees };
   }
 }
 
