@@ -69,10 +69,10 @@ export async function runImport(options: ImportCommandOptions, reporter: Reporte
       `${rejected ? `, ${formatEntier(rejected)} ligne(s) rejetée(s) (voir « observatoire etat »)` : ""}. Entrepôt : ${warehousePath(options.sortie)}`;
     if (report.refuses.length) reporter.warn(summary);
     else reporter.success(summary);
-    if (!fichiers.length) {
+    if (!fichiers.length && !report.refuses.length) {
       reporter.warn(
         `aucun fichier de données reconnu dans ${options.donnees.join(", ")} : l'entrepôt ne contient que la géographie. ` +
-          "Déposez les fichiers officiels tels quels (voir le tableau « Travailler sur les vraies données » du README),.",
+          "Déposez les fichiers officiels tels quels (voir le tableau « Travailler sur les vraies données » du README).",
       );
     }
     if (fichiers.some((file) => file.demo)) reporter.warn("Données de démonstration : ces chiffres ne sont pas des statistiques officielles.");
