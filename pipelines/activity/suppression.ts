@@ -7,8 +7,9 @@
 // masked: the cheapest one that keeps it unknown, looked for in that equation first, then in the equations that gave
 // away its other cells (an EPCI recomputed from its communes), parts before totals.
 //
-// Zero is published: it reveals nobody. Cells that are not published at all (commune counts of violence fiches, the
-// remainder of a département outside its whole EPCIs) take part in the equations as unknowns.
+// Zero is published: it reveals nobody. Cells that are not published at all (commune counts of violence fiches) take
+// part in the equations as unknowns; a cell a reader can work out from elsewhere (the remainder of a département
+// outside its whole EPCIs, see territory-cells.ts) is declared published and fixed instead.
 
 export const SEUIL_SECRET = 5;
 

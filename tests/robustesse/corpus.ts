@@ -1,6 +1,7 @@
 // The bad inputs and faults a hostile or unlucky user brings, one case per class, built in a temporary folder (no
 // large file in git). Each case says what the command must end with: its exit code and the French messages that name
 // the file (and line or column where they exist). robustesse.test.ts runs them and checks what every case shares.
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -37,6 +38,8 @@ const write = (dossier: string, chemin: string, contenu: string | Buffer) => {
   return full;
 };
 const filosofi = "cc_filosofi_2021_COM.csv";
+/** Processes a case started to hold the output folder, stopped by its check. */
+const running: ChildProcess[] = [];
 
 /** A zip built as a stream, members of `taille` bytes of zeros: a few hundred kilobytes that inflate to gigabytes. */
 async function zipBomb(cible: string, membres: number, taille: number): Promise<void> {
@@ -211,6 +214,20 @@ export const CASES: Case[] = [
     },
     code: 0,
     messages: ["donnees/.brouillon : fichier ou dossier caché", "donnees/.DS_Store : fichier ou dossier caché"],
+  },
+  {
+    nom: "une seconde exécution sur un dossier de sortie qu'une autre exécution, vivante, occupe",
+    preparer: (d) => {
+      write(d, filosofi, `${FILOSOFI_HEADER}\n32013;100;21000\n`);
+      const other = spawn("sleep", ["60"], { detached: true, stdio: "ignore" });
+      other.unref();
+      running.push(other);
+      fs.writeFileSync(path.join(d, "sortie", ".verrou"), JSON.stringify({ pid: other.pid, commande: "importer", debut: new Date().toISOString(), hote: os.hostname() }));
+    },
+    precedent: true,
+    code: 1,
+    messages: [/le dossier de sortie sortie est utilisé par une autre exécution : « observatoire importer », lancée le .* \(processus \d+ sur .+\)/],
+    verifier: () => running.splice(0).forEach((other) => other.kill()),
   },
   {
     nom: "le verrou et les fichiers temporaires d'une exécution tuée",
