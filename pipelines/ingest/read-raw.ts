@@ -61,30 +61,28 @@ async function readWithDuckDB(
   decoded: ScannedFile,
   colonnes?: string[],
 ): Promise<RawRead> {
-  {
-    const columns = decoded.entete.map((column) => `${sqlString(column)}: 'VARCHAR'`).join(", ");
-    // The rejects DuckDB keeps are capped: a file of a million short rows must not fill the memory with them.
-    await warehouse.run(`
-      CREATE TEMP TABLE brut_lu AS SELECT ${colonnes?.length ? colonnes.map(sqlIdentifier).join(", ") : "*"} FROM read_csv(${sqlString(file.lecture.chemin)},
-        delim = ${sqlString(decoded.separateur)}, header = true, quote = '"', escape = '"', auto_detect = false, encoding = ${sqlString(file.lecture.encodage)},
-        columns = {${columns}}, store_rejects = true, rejects_table = 'rejets_lecture', rejects_scan = 'rejets_lecture_scan',
-        rejects_limit = ${MAX_READ_REJECTS}, max_line_size = 10000000);
-      -- DuckDB logs one row per missing column: the first one (by position) names the line's problem.
-      CREATE TEMP TABLE lignes_malformees AS
-        SELECT line::INTEGER AS ligne, arg_min(column_name, column_idx) AS colonne, arg_min(csv_line, column_idx) AS texte,
-               arg_min(error_type, column_idx) AS erreur
-        FROM rejets_lecture GROUP BY line;
-    `);
-    const records = (await warehouse.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM rejets_lecture"))!.n;
-    await warehouse.run("DROP TABLE IF EXISTS rejets_lecture; DROP TABLE IF EXISTS rejets_lecture_scan;");
-    await refuseUnlikeFormat(warehouse, file.chemin, decoded, records >= MAX_READ_REJECTS);
-    await attachLineNumbers(warehouse, [...decoded.lignesVides, ...decoded.lignesSuite]);
-    const count = await warehouse.one<{ lues: number; malformees: number }>(
-      "SELECT (SELECT count(*) FROM brut) AS lues, (SELECT count(*) FROM lignes_malformees) AS malformees",
-    );
-    const lignesMalformees = count?.malformees ?? 0;
-    return { lignesLues: (count?.lues ?? 0) + lignesMalformees, lignesMalformees };
-  }
+  const columns = decoded.entete.map((column) => `${sqlString(column)}: 'VARCHAR'`).join(", ");
+  // The rejects DuckDB keeps are capped: a file of a million short rows must not fill the memory with them.
+  await warehouse.run(`
+    CREATE TEMP TABLE brut_lu AS SELECT ${colonnes?.length ? colonnes.map(sqlIdentifier).join(", ") : "*"} FROM read_csv(${sqlString(file.lecture.chemin)},
+      delim = ${sqlString(decoded.separateur)}, header = true, quote = '"', escape = '"', auto_detect = false, encoding = ${sqlString(file.lecture.encodage)},
+      columns = {${columns}}, store_rejects = true, rejects_table = 'rejets_lecture', rejects_scan = 'rejets_lecture_scan',
+      rejects_limit = ${MAX_READ_REJECTS}, max_line_size = 10000000);
+    -- DuckDB logs one row per missing column: the first one (by position) names the line's problem.
+    CREATE TEMP TABLE lignes_malformees AS
+      SELECT line::INTEGER AS ligne, arg_min(column_name, column_idx) AS colonne, arg_min(csv_line, column_idx) AS texte,
+             arg_min(error_type, column_idx) AS erreur
+      FROM rejets_lecture GROUP BY line;
+  `);
+  const records = (await warehouse.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM rejets_lecture"))!.n;
+  await warehouse.run("DROP TABLE IF EXISTS rejets_lecture; DROP TABLE IF EXISTS rejets_lecture_scan;");
+  await refuseUnlikeFormat(warehouse, file.chemin, decoded, records >= MAX_READ_REJECTS);
+  await attachLineNumbers(warehouse, [...decoded.lignesVides, ...decoded.lignesSuite]);
+  const count = await warehouse.one<{ lues: number; malformees: number }>(
+    "SELECT (SELECT count(*) FROM brut) AS lues, (SELECT count(*) FROM lignes_malformees) AS malformees",
+  );
+  const lignesMalformees = count?.malformees ?? 0;
+  return { lignesLues: (count?.lues ?? 0) + lignesMalformees, lignesMalformees };
 }
 
 /**
