@@ -9,8 +9,8 @@ import { unzipSync } from "fflate";
 import { scanBytes } from "../pipelines/ingest/scan.ts";
 import { folderSize } from "../pipelines/publish/build-site.ts";
 import { findChromium } from "../pipelines/publish/chromium.ts";
-import { formatNombre } from "../pipelines/publish/format-fr.ts";
-import { Warehouse, sqlString } from "../pipelines/warehouse/warehouse.ts";
+import { formatNombre } from "../pipelines/core/format-fr.ts";
+import { Warehouse, sqlString } from "../pipelines/core/warehouse.ts";
 
 interface Measure {
   etape: string;

@@ -1,9 +1,9 @@
 // Every way a command can fail, as the officer reads it: a French message, a suggestion, an exit code. Library and
 // system errors (Node, DuckDB) are recognised by their code or their message and said in French; none of their
 // English text nor any stack trace reaches the terminal (OBSERVATOIRE_DEBUG=1 prints them, for developers).
-import { DataError, FailedDownloadsError, PartialRunError, UsageError } from "../pipelines/errors.ts";
-import { formatDateHeure } from "../pipelines/publish/format-fr.ts";
-import { OutputBusyError } from "../pipelines/warehouse/output-lock.ts";
+import { DataError, FailedDownloadsError, PartialRunError, UsageError } from "../pipelines/core/errors.ts";
+import { formatDateHeure } from "../pipelines/core/format-fr.ts";
+import { OutputBusyError } from "../pipelines/core/output-lock.ts";
 
 export const EXIT = { succes: 0, donnees: 1, usage: 2, partiel: 3 } as const;
 

@@ -1,5 +1,5 @@
 // Every command that writes to the output folder holds its lock for its whole run (a pipeline's steps share one).
-import { withOutputLock } from "../pipelines/warehouse/output-lock.ts";
+import { withOutputLock } from "../pipelines/core/output-lock.ts";
 import type { Reporter } from "./output.ts";
 
 export function locked<T>(sortie: string, commande: string, reporter: Reporter, work: () => Promise<T>): Promise<T> {

@@ -1,8 +1,8 @@
 // Shared command-line options, validated with zod so that every usage error reads the same.
 import path from "node:path";
 import { z } from "zod";
-import { UsageError } from "../pipelines/errors.ts";
-import { DEFAULT_OUTPUT_DIR } from "../pipelines/warehouse/paths.ts";
+import { UsageError } from "../pipelines/core/errors.ts";
+import { DEFAULT_OUTPUT_DIR } from "../pipelines/core/paths.ts";
 import type { Verbosity } from "./output.ts";
 
 export const territoireOption = z

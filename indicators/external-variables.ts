@@ -4,7 +4,7 @@
 /**
  * CAF open data, per commune and per EPCI: the Cafdata field names (data.caf.fr, s_ben_com_f; values rounded to 5)
  * and, where Cafdata has no equivalent found, the former portal's yearly files (values below 5 left blank).
- * The loader maps the former names of the same counts onto these roots (pipelines/ingest/sources/caf.ts).
+ * The loader maps the former names of the same counts onto these roots (sources/caf.ts).
  */
 export const CAF = {
   /** Persons covered by at least one benefit (former files: NB_Pers_par_Foyer_Alloc). */
@@ -24,7 +24,7 @@ export const CAF = {
   couvertureAccueilJeuneEnfant: "txcouv",
 } as const;
 
-/** BPE equipment counts per commune and category (codes mapped per BPE vintage in pipelines/ingest/sources/bpe-equipements.ts). */
+/** BPE equipment counts per commune and category (codes mapped per BPE vintage in sources/bpe-equipements.ts). */
 export const BPE = {
   medecinsGeneralistes: "BPE_MEDECIN_GENERALISTE",
   hebergementPersonnesAgees: "BPE_HEBERGEMENT_PERSONNES_AGEES",

@@ -10,19 +10,19 @@ import { GIP } from "../indicators/external-variables.ts";
 import { INDICATORS } from "../indicators/registry.ts";
 import { construireRapport, type Chiffre, type Rapport } from "../pipelines/activity/report.ts";
 import { resume } from "../pipelines/activity/report-format.ts";
-import { masquerPetitsEffectifs, type Cellule, type Equation } from "../pipelines/activity/suppression.ts";
-import { masquesTerritoriaux } from "../pipelines/activity/territory-cells.ts";
-import { MOTIF_SECRET_PRIMAIRE, MOTIF_SECRET_SECONDAIRE } from "../pipelines/activity/suppress-indicators.ts";
+import { masquerPetitsEffectifs, type Cellule, type Equation } from "../pipelines/secret/suppression.ts";
+import { masquesTerritoriaux } from "../pipelines/secret/territory-cells.ts";
+import { MOTIF_SECRET_PRIMAIRE, MOTIF_SECRET_SECONDAIRE } from "../pipelines/secret/suppress-indicators.ts";
 import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
 import { writeDemoTerritories } from "../pipelines/demo/write-demo.ts";
-import { DataError, UsageError } from "../pipelines/errors.ts";
+import { DataError, UsageError } from "../pipelines/core/errors.ts";
 import { COURRIEL, TELEPHONE } from "../pipelines/ingest/identifying-columns.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
 import { MOTIFS_JOURNAL } from "../pipelines/ingest/load-journal.ts";
 import { lireSel } from "../pipelines/ingest/pseudonymise.ts";
-import { GIP_JOURNAUX } from "../pipelines/ingest/sources/gip-activite.ts";
-import { MOTIFS_APPEL } from "../pipelines/ingest/sources/gip-nomenclatures.ts";
-import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
+import { GIP_JOURNAUX } from "../sources/gip-activite.ts";
+import { MOTIFS_APPEL } from "../sources/gip-nomenclatures.ts";
+import { Warehouse } from "../pipelines/core/warehouse.ts";
 import { installFixture } from "./support/compute-fixture.ts";
 import { memoryWarehouse } from "./support/memory-warehouse.ts";
 import { observatoire } from "./support/site-fixture.ts";
@@ -30,7 +30,7 @@ import { observatoire } from "./support/site-fixture.ts";
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const fixture = (name: string) => path.join(FIXTURES, name);
 const SEL = "sel-de-test-assez-long-pour-etre-accepte";
-/** Figures are written with a narrow no-break space as thousands separator (pipelines/publish/format-fr.ts). */
+/** Figures are written with a narrow no-break space as thousands separator (pipelines/core/format-fr.ts). */
 const fr = (text: string) => new RegExp(text.replaceAll(" ", "[\\s\\u202f\\u00a0]").replaceAll("+", "\\+"));
 
 const folders: string[] = [];

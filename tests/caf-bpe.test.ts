@@ -6,10 +6,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
 import { NEGATIVE_COUNT, UNREADABLE_YEAR } from "../pipelines/ingest/load-wide.ts";
-import { CAF_ABROAD, CAF_UNKNOWN, CAF_UNLOCATED } from "../pipelines/ingest/sources/caf.ts";
+import { CAF_ABROAD, CAF_UNKNOWN, CAF_UNLOCATED } from "../sources/caf.ts";
 import { BPE, CAF } from "../indicators/external-variables.ts";
-import { readInventory } from "../pipelines/warehouse/inventory.ts";
-import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
+import { readInventory } from "../pipelines/ingest/inventory.ts";
+import { Warehouse } from "../pipelines/core/warehouse.ts";
 import { memoryWarehouse } from "./support/memory-warehouse.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));

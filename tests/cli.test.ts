@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatEntier } from "../pipelines/publish/format-fr.ts";
+import { formatEntier } from "../pipelines/core/format-fr.ts";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);

@@ -6,7 +6,7 @@ import type { Indicator, Terme } from "../indicators/definition.ts";
 import { INDICATORS } from "../indicators/registry.ts";
 import { computeIndicators, type ComputeReport } from "../pipelines/compute/compute-indicators.ts";
 import { termsOf } from "../indicators/terms.ts";
-import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
+import { Warehouse } from "../pipelines/core/warehouse.ts";
 import { COMMUNES, installFixture, LEVEL_MEMBERS, type FixtureValue } from "./support/compute-fixture.ts";
 
 interface Result extends Record<string, unknown> {

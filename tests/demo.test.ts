@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDemo, writeDemoTerritories, type DemoSummary } from "../pipelines/demo/write-demo.ts";
-import { CATEGORIES, NOMENCLATURE, valablePour } from "../pipelines/ingest/sources/bpe-equipements.ts";
+import { CATEGORIES, NOMENCLATURE, valablePour } from "../sources/bpe-equipements.ts";
 
 const require = createRequire(import.meta.url);
 const decoupage = <T>(name: string): T =>

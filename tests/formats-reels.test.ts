@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIndicators, type ComputeReport } from "../pipelines/compute/compute-indicators.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
-import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
+import { Warehouse } from "../pipelines/core/warehouse.ts";
 
 const REEL = path.resolve("tests/fixtures/reel");
 const FORMATS = path.resolve("tests/fixtures/formats-reels");

@@ -6,11 +6,11 @@ import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
 import os from "node:os";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { DataError } from "../pipelines/errors.ts";
+import { DataError } from "../pipelines/core/errors.ts";
 import { cleaner } from "../pipelines/ingest/prepare-read.ts";
 import { scanBytes } from "../pipelines/ingest/scan.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
-import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
+import { Warehouse } from "../pipelines/core/warehouse.ts";
 import { memoryWarehouse } from "./support/memory-warehouse.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));

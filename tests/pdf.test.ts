@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatEntier } from "../pipelines/publish/format-fr.ts";
+import { formatEntier } from "../pipelines/core/format-fr.ts";
 import { BUILD_TIMEOUT, HAS_CHROMIUM, SANS_CHROMIUM, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
 
 interface Manifest {

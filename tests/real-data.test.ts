@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
 import { writeDemoTerritories } from "../pipelines/demo/write-demo.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
-import { Warehouse } from "../pipelines/warehouse/warehouse.ts";
+import { Warehouse } from "../pipelines/core/warehouse.ts";
 
 const DATA = path.resolve("tests/fixtures/reel");
 

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatNombre } from "../pipelines/publish/format-fr.ts";
+import { formatNombre } from "../pipelines/core/format-fr.ts";
 import { findOutsideUrls } from "../pipelines/publish/outside-urls.ts";
 import { pdfTargets, slug } from "../pipelines/publish/pdf-targets.ts";
 import type { SiteData, ValeurIndicateur } from "../pipelines/publish/site-data.ts";

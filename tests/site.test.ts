@@ -5,7 +5,7 @@ import path from "node:path";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRenderedPage, openBrowser, type BrowserSession } from "../pipelines/publish/browser.ts";
-import { formatEntier, formatNombre } from "../pipelines/publish/format-fr.ts";
+import { formatEntier, formatNombre } from "../pipelines/core/format-fr.ts";
 import { findOutsideUrls } from "../pipelines/publish/outside-urls.ts";
 import { startStaticServer, type StaticServer } from "../pipelines/publish/static-server.ts";
 import { BUILD_TIMEOUT, HAS_CHROMIUM, SANS_CHROMIUM, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";

@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS, type NetworkSettings } from "../pipelines/download/ht
 import { MANIFEST_NAME, readManifest, type Manifest } from "../pipelines/download/manifest.ts";
 import { runDownloads, type SourceResult } from "../pipelines/download/run-downloads.ts";
 import { isContoursFile } from "../pipelines/ingest/load-contours.ts";
-import { SOURCES } from "../pipelines/ingest/sources/registry.ts";
+import { SOURCES } from "../sources/registry.ts";
 import { cutAfter, serveFile, startProxy, startServer, type Handler, type LoopbackServer } from "./support/loopback-http.ts";
 
 const run = promisify(execFile);

@@ -2,9 +2,9 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { computeIndicators, type ComputeReport } from "../../pipelines/compute/compute-indicators.ts";
-import { formatEntier } from "../../pipelines/publish/format-fr.ts";
-import { writeExports } from "../../pipelines/publish/write-exports.ts";
-import { withWarehouseBuild } from "../../pipelines/warehouse/atomic-build.ts";
+import { formatEntier } from "../../pipelines/core/format-fr.ts";
+import { writeExports } from "../../pipelines/exports/write-exports.ts";
+import { withWarehouseBuild } from "../../pipelines/core/atomic-build.ts";
 import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
 import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";

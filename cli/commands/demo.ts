@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { FRANCE, writeDemo } from "../../pipelines/demo/write-demo.ts";
-import { formatEntier } from "../../pipelines/publish/format-fr.ts";
+import { formatEntier } from "../../pipelines/core/format-fr.ts";
 import { parseOptions, territoireOption, verbosityOf } from "../options.ts";
 import { Reporter } from "../output.ts";
 

@@ -2,13 +2,12 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { PartialRunError, UsageError } from "../../pipelines/errors.ts";
+import { PartialRunError, UsageError } from "../../pipelines/core/errors.ts";
 import { importFiles, type FileReport, type ImportReport } from "../../pipelines/ingest/import-files.ts";
 import { lireSel } from "../../pipelines/ingest/pseudonymise.ts";
-import { formatDuree, formatEntier } from "../../pipelines/publish/format-fr.ts";
-import { PROJECT_ROOT } from "../../pipelines/publish/site-paths.ts";
-import { withWarehouseBuild } from "../../pipelines/warehouse/atomic-build.ts";
-import { warehousePath } from "../../pipelines/warehouse/paths.ts";
+import { formatDuree, formatEntier } from "../../pipelines/core/format-fr.ts";
+import { PROJECT_ROOT, warehousePath } from "../../pipelines/core/paths.ts";
+import { withWarehouseBuild } from "../../pipelines/core/atomic-build.ts";
 import { collect, donneesOption, parseOptions, sortieOption, territoireOption, verbosityOf } from "../options.ts";
 import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";

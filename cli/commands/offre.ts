@@ -2,14 +2,14 @@
 // references, access, need against offer, zones blanches. `--recalculer` reruns the analysis step first.
 import type { Command } from "commander";
 import { z } from "zod";
-import { UsageError } from "../../pipelines/errors.ts";
+import { UsageError } from "../../pipelines/core/errors.ts";
 import { findTerritory, offerComputed, readAllIndices, readOfferSummary, type Indices, type OfferSummary } from "../../pipelines/offer/read-summary.ts";
 import { quadrantLibelle } from "../../pipelines/offer/quadrants.ts";
 import { runOfferAnalysis, type OfferRun } from "../../pipelines/offer/run-offer.ts";
-import { SEUILS_DISTANCE_KM, ZONE_BLANCHE_BESOIN_MIN, ZONE_BLANCHE_DISTANCE_KM } from "../../pipelines/offer/seuils.ts";
-import { formatEntier, formatNombre } from "../../pipelines/publish/format-fr.ts";
-import { openExistingWarehouse, withWarehouseBuild } from "../../pipelines/warehouse/atomic-build.ts";
-import type { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
+import { SEUILS_DISTANCE_KM, ZONE_BLANCHE_BESOIN_MIN, ZONE_BLANCHE_DISTANCE_KM } from "../../indicators/offer-thresholds.ts";
+import { formatEntier, formatNombre } from "../../pipelines/core/format-fr.ts";
+import { openExistingWarehouse, withWarehouseBuild } from "../../pipelines/core/atomic-build.ts";
+import type { Warehouse } from "../../pipelines/core/warehouse.ts";
 import { parseOptions, sortieOption, sortieSuffix, verbosityOf } from "../options.ts";
 import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";

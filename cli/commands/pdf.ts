@@ -1,13 +1,13 @@
 // `observatoire pdf`: prints the built site's EPCI portraits (and, on request, the commune sheets) to A4 PDF.
 import type { Command } from "commander";
 import { z } from "zod";
-import { UsageError } from "../../pipelines/errors.ts";
+import { UsageError } from "../../pipelines/core/errors.ts";
 import { chromiumMissing, findChromium } from "../../pipelines/publish/chromium.ts";
-import { formatDuree, formatEntier } from "../../pipelines/publish/format-fr.ts";
+import { formatDuree, formatEntier } from "../../pipelines/core/format-fr.ts";
 import { pdfTargets } from "../../pipelines/publish/pdf-targets.ts";
 import { printPdfs } from "../../pipelines/publish/print-pdf.ts";
 import { readManifest } from "../../pipelines/publish/publication-manifest.ts";
-import { pdfDir, siteDir } from "../../pipelines/publish/site-paths.ts";
+import { pdfDir, siteDir } from "../../pipelines/core/paths.ts";
 import { collect, parseOptions, sortieOption, verbosityOf } from "../options.ts";
 import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";

@@ -1,6 +1,6 @@
 // `observatoire pipeline`: every step in order. Later steps (calcul, publication, PDF, rapport) join PIPELINE_STEPS.
 import type { Command } from "commander";
-import { PartialRunError } from "../../pipelines/errors.ts";
+import { PartialRunError } from "../../pipelines/core/errors.ts";
 import { collect, parseOptions, sortieSuffix, verbosityOf } from "../options.ts";
 import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { buildSite, type SiteReport } from "../../pipelines/publish/build-site.ts";
-import { formatDuree, formatEntier, formatNombre } from "../../pipelines/publish/format-fr.ts";
+import { formatDuree, formatEntier, formatNombre } from "../../pipelines/core/format-fr.ts";
 import { parseOptions, sortieOption, sortieSuffix, verbosityOf } from "../options.ts";
 import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";

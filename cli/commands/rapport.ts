@@ -6,8 +6,8 @@ import { construireRapport, type Rapport } from "../../pipelines/activity/report
 import { anneesActivite } from "../../pipelines/activity/report-data.ts";
 import { resume, sectionsRapport, titreRapport, AVERTISSEMENT_DEMO } from "../../pipelines/activity/report-format.ts";
 import { writeReport } from "../../pipelines/activity/write-report.ts";
-import { UsageError } from "../../pipelines/errors.ts";
-import { openExistingWarehouse } from "../../pipelines/warehouse/atomic-build.ts";
+import { UsageError } from "../../pipelines/core/errors.ts";
+import { openExistingWarehouse } from "../../pipelines/core/atomic-build.ts";
 import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
 import { locked } from "../locked.ts";
 import { Reporter } from "../output.ts";

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { Option, type Command } from "commander";
 import { z } from "zod";
-import { FailedDownloadsError } from "../../pipelines/errors.ts";
+import { FailedDownloadsError } from "../../pipelines/core/errors.ts";
 import { cataloguePath, fillUrl, loadCatalogue, type CatalogueEntry } from "../../pipelines/download/catalogue.ts";
 import { DEFAULT_SETTINGS } from "../../pipelines/download/http.ts";
 import { MANIFEST_NAME } from "../../pipelines/download/manifest.ts";

@@ -2,12 +2,11 @@
 // distributions, and the counts per commune / EPCI / département that the territorial tables and masks need.
 // Nothing here is published as is: pipelines/activity/report.ts applies the small-count rule first.
 import { GIP } from "../../indicators/external-variables.ts";
-import { sourcePriorityCase } from "../compute/source-priority.ts";
-import { GIP_JOURNAUX } from "../ingest/sources/gip-activite.ts";
-import { LIGNE_NUMERO_VERT, LIGNES, MOTIFS_APPEL, SUITES_APPEL, TYPES_VIOLENCE, type Nomenclature } from "../ingest/sources/gip-nomenclatures.ts";
-import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
-import { GIP_SOURCE_ID } from "./counts.ts";
-import { cle, type Arbre } from "./territory-cells.ts";
+import { sourcePriorityCase } from "../harmonise/source-priority.ts";
+import { GIP_JOURNAUX } from "../../sources/gip-activite.ts";
+import { LIGNE_NUMERO_VERT, LIGNES, MOTIFS_APPEL, SUITES_APPEL, TYPES_VIOLENCE, type Nomenclature } from "../../sources/gip-nomenclatures.ts";
+import { sqlString, type Warehouse } from "../core/warehouse.ts";
+import { cle, type Arbre } from "../secret/territory-cells.ts";
 
 /** The activity logs' sources (other GIP files, such as its list of places, are not logs). */
 export const JOURNAUX = GIP_JOURNAUX.map((journal) => sqlString(journal.id)).join(", ");
@@ -62,8 +61,8 @@ export const REPARTITIONS = {
 export type IdRepartition = keyof typeof REPARTITIONS;
 
 /**
- * Counts per territory (keys niveau:code). Those with a racine are the indicators' numerators (gip_comptes, in
- * valeurs_cog): the report masks them exactly as the indicators do. The others are counted here, per commune.
+ * Counts per territory (keys niveau:code). Those with a racine are the indicators' numerators (gip_comptes): the
+ * report masks them exactly as the indicators do. The others are counted here, per commune.
  */
 export const TERRITORIAUX = {
   appels_numero_vert: { journal: "gip_appels", racine: GIP.appelsNumeroVert, communesPubliees: true },
@@ -137,7 +136,7 @@ export async function lireActivite(warehouse: Warehouse, arbre: Arbre, annee: nu
 /** The indicators' numerators: commune rows of the territory, plus EPCI and département rows when published as such. */
 async function parRacine(warehouse: Warehouse, arbre: Arbre, racine: string, annee: number): Promise<Map<string, number | null>> {
   const found = await warehouse.all<{ niveau: string; code_geo: string; valeur: number | null }>(
-    "SELECT niveau, code_geo, valeur FROM valeurs_cog WHERE source_id = ? AND racine = ? AND millesime = ?", [GIP_SOURCE_ID, racine, annee],
+    "SELECT niveau, code_geo, valeur FROM gip_comptes WHERE racine = ? AND millesime = ?", [racine, annee],
   );
   return withSums(arbre, new Map(found.map((row) => [cle(row.niveau, row.code_geo), row.valeur])));
 }

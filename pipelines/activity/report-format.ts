@@ -1,7 +1,7 @@
 // The activity report in French, as sections of text and tables: the terminal and Markdown render the same
 // sections; the CSV holds the same figures in long form (one row per figure) for spreadsheets.
-import { safeCell } from "../publish/safe-cells.ts";
-import { formatEntier, formatNombre } from "../publish/format-fr.ts";
+import { safeCell } from "../core/safe-cells.ts";
+import { formatEntier, formatNombre } from "../core/format-fr.ts";
 import type { Chiffre, Rapport } from "./report.ts";
 
 export interface Tableau {

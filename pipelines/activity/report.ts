@@ -1,13 +1,13 @@
 // The annual activity report of one year, as published: every count of people or events from 1 to 4 masked, with
 // secondary masks so that no masked count comes back by subtraction (totals, months, categories, EPCIs). The
 // territorial counts are masked exactly as the indicators 37–40 are. Violence fiches never go below the EPCI.
-import type { Warehouse } from "../warehouse/warehouse.ts";
+import type { Warehouse } from "../core/warehouse.ts";
 import {
   anneesActivite, JOURNAUX, lireActivite, lireDenominateurs, REPARTITIONS, SERIES, TERRITORIAUX,
   type DonneesActivite, type IdRepartition, type IdSerie, type IdTerritorial, type IdTotal,
 } from "./report-data.ts";
-import { masquerPetitsEffectifs, type Cellule, type Masque } from "./suppression.ts";
-import { cle, lireArbre, masquesTerritoriaux, type Arbre, type ValeurPubliable } from "./territory-cells.ts";
+import { masquerPetitsEffectifs, type Cellule, type Masque } from "../secret/suppression.ts";
+import { cle, lireArbre, masquesTerritoriaux, type Arbre, type ValeurPubliable } from "../secret/territory-cells.ts";
 
 export type Statut = "ok" | "secret" | "absent";
 

@@ -2,7 +2,7 @@
 // copied into the site's Framework root. Without any report the page gets an explicit "no report" file.
 import fs from "node:fs";
 import path from "node:path";
-import { EXPORTS_DIR } from "../publish/write-exports.ts";
+import { EXPORTS_DIR } from "../core/paths.ts";
 import { reportFiles } from "./write-report.ts";
 
 export const ACTIVITY_JSON = "data/activite.json";

@@ -2,7 +2,7 @@
 // JSON for the site's "Activité" page. Each file is written under a temporary name then renamed.
 import fs from "node:fs";
 import path from "node:path";
-import { EXPORTS_DIR } from "../publish/write-exports.ts";
+import { EXPORTS_DIR } from "../core/paths.ts";
 import { rapportCsv, rapportMarkdown } from "./report-format.ts";
 import type { Rapport } from "./report.ts";
 

@@ -2,11 +2,11 @@
 // straddling ones), the département, the région and France, into the `indicateurs` table.
 import type { Indicator } from "../../indicators/definition.ts";
 import { INDICATORS } from "../../indicators/registry.ts";
-import { suppressGipIndicators } from "../activity/suppress-indicators.ts";
-import { UsageError } from "../errors.ts";
-import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { suppressGipIndicators } from "../secret/suppress-indicators.ts";
+import { UsageError } from "../core/errors.ts";
+import { sqlString, type Warehouse } from "../core/warehouse.ts";
 import { buildPerimeters } from "./perimeters.ts";
-import { sourcePriorityCase } from "./source-priority.ts";
+import { sourcePriorityCase } from "../harmonise/source-priority.ts";
 import { variablesOf } from "../../indicators/terms.ts";
 import { planVintages, type Availability, type VintagePlan } from "./vintages.ts";
 
@@ -32,6 +32,7 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
     throw new UsageError("l'entrepôt ne contient encore aucune donnée importée.", "Lancez d'abord « observatoire importer --donnees <dossier> ».");
   }
   await buildPerimeters(warehouse);
+  await createValuesView(warehouse);
   // Declared inputs: only the variables the registry names are read.
   const racines = [...new Set(indicators.flatMap(variablesOf))];
   await warehouse.run(`
@@ -40,7 +41,7 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
              arg_min(valeur, prio) AS valeur, arg_min(statut, prio) AS statut, arg_min(motif, prio) AS motif
       -- Real files first: a demo value is used only where no real file gives the variable.
       FROM (SELECT v.*, (CASE WHEN j.demo THEN 100 ELSE 0 END) + ${sourcePriorityCase("v.source_id")} AS prio
-            FROM valeurs_cog v LEFT JOIN journal_import j USING (fichier_id)
+            FROM valeurs v LEFT JOIN journal_import j USING (fichier_id)
             WHERE v.millesime IS NOT NULL AND v.racine IN (${racines.map(sqlString).join(", ")}))
       GROUP BY ALL`);
   const plan = planVintages(indicators, await availability(warehouse));
@@ -248,4 +249,14 @@ async function assembleResults(warehouse: Warehouse): Promise<void> {
       WHERE list_contains(string_split(f.niveaux, ','), a.niveau)
       ORDER BY f.numero, CASE a.niveau WHEN 'commune' THEN 1 WHEN 'epci' THEN 2 WHEN 'departement' THEN 3 WHEN 'region' THEN 4 ELSE 5 END, a.code_geo;
   `);
+}
+
+/**
+ * `valeurs`: every value an indicator can read, on the current COG: the harmonised INSEE and CAF values, the BPE and
+ * GIP counts, and the distances' numerator of indicator 36. Each comes from its own step; this view only unites them.
+ */
+export async function createValuesView(warehouse: Warehouse): Promise<void> {
+  await warehouse.run(`CREATE OR REPLACE VIEW valeurs AS
+    SELECT * FROM valeurs_cog UNION ALL BY NAME SELECT * FROM bpe_comptes UNION ALL BY NAME SELECT * FROM gip_comptes
+    UNION ALL BY NAME SELECT * FROM acces_valeurs`);
 }

@@ -1,6 +1,6 @@
 // Which communes make up each published territory: one membership table serves every level,
 // so a ratio of sums is computed by one code path from the commune to France.
-import type { Warehouse } from "../warehouse/warehouse.ts";
+import type { Warehouse } from "../core/warehouse.ts";
 
 export async function buildPerimeters(warehouse: Warehouse): Promise<void> {
   await warehouse.run(`

@@ -1,7 +1,7 @@
 // BPE file of the demo: BPE24.csv, the 2024 "ensemble" layout with Lambert-93 and WGS84 coordinates, limited to
 // the equipment types of the declarative nomenclature that the social-offer analysis counts.
 import { toLambert93 } from "../geography/lambert93.ts";
-import { CATEGORIES, NOMENCLATURE, valablePour } from "../ingest/sources/bpe-equipements.ts";
+import { CATEGORIES, NOMENCLATURE, valablePour } from "../../sources/bpe-equipements.ts";
 import { censusValue } from "./census-files.ts";
 import { encodeLines } from "./formats.ts";
 import type { CommuneModel } from "./model.ts";

@@ -2,7 +2,7 @@
 // from @etalab/decoupage-administratif, so the demo joins with real maps
 // and real commune lists.
 import { readFileSync } from "node:fs";
-import { UsageError } from "../errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { decoupageFile } from "../geography/decoupage.ts";
 
 export interface Commune {

@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DataError } from "../errors.ts";
-import { PROJECT_ROOT } from "../publish/site-paths.ts";
+import { DataError } from "../core/errors.ts";
+import { PROJECT_ROOT } from "../core/paths.ts";
 import { refusedUrl } from "./url-policy.ts";
 
 export const DEFAULT_CATALOGUE = path.join(PROJECT_ROOT, "sources", "telechargements.json");

@@ -1,7 +1,7 @@
 // HTTP for `telecharger`, the only command that goes online: HTTPS only (redirects included), the proxy of the
 // environment, connect and read timeouts, and every failure told in French with whether trying again can help.
 import { EnvHttpProxyAgent, request, type Dispatcher } from "undici";
-import { UsageError } from "../errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { refusedUrl } from "./url-policy.ts";
 
 export interface NetworkSettings {

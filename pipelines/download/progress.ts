@@ -1,6 +1,6 @@
 // Progress of one file on stderr: a bar redrawn in place on a terminal; on a log (not a TTY) a plain line now and
 // then, so that a long download in CI still shows it is alive; nothing with --quiet.
-import { formatNombre } from "../publish/format-fr.ts";
+import { formatNombre } from "../core/format-fr.ts";
 
 export type ProgressMode = "barre" | "lignes" | "silencieux";
 

@@ -2,8 +2,8 @@
 // reason and the next source is still attempted; the manifest is rewritten after each file received.
 import fs from "node:fs";
 import path from "node:path";
-import { UsageError } from "../errors.ts";
-import { formatDateHeure, formatDuree } from "../publish/format-fr.ts";
+import { UsageError } from "../core/errors.ts";
+import { formatDateHeure, formatDuree } from "../core/format-fr.ts";
 import { fillFichier, fillUrl, type Catalogue, type CatalogueEntry } from "./catalogue.ts";
 import { fetchFile, sha256Of, type DownloadJob, type TransferListener } from "./fetch-file.ts";
 import { createHttpClient, toFailure, type NetworkSettings } from "./http.ts";

@@ -1,6 +1,6 @@
 // Builds the geo_* tables (France-wide, current COG) and flags the study territory.
-import { UsageError } from "../errors.ts";
-import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { UsageError } from "../core/errors.ts";
+import { sqlString, type Warehouse } from "../core/warehouse.ts";
 import { currentCogYear, decoupageFile } from "./decoupage.ts";
 
 /** EPCIs whose communes all lie in the territory: the GIP's logs cover them whole, and the suppression tree holds them. */

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { Writable, type Readable } from "node:stream";
 import yauzl from "yauzl";
-import { DataError } from "../errors.ts";
+import { DataError } from "../core/errors.ts";
 import { systemReason, type Candidate } from "./discover.ts";
 
 const CHUNK = 2 ** 20;

@@ -5,7 +5,7 @@ import { isUtf8 } from "node:buffer";
 import fs from "node:fs";
 import path from "node:path";
 import yauzl from "yauzl";
-import { DataError } from "../errors.ts";
+import { DataError } from "../core/errors.ts";
 import type { Ignored, Refused } from "./file-outcomes.ts";
 
 /** Where a candidate's bytes are: a file on disk, or a member of an archive on disk. Paths may be raw bytes. */

@@ -1,7 +1,7 @@
 // Columns that identify a person never enter the warehouse in clear: an activity log holding one is refused,
 // unless the officer asks for pseudonymisation (a salted hash replaces it before any row is stored).
-import { DataError } from "../errors.ts";
-import { normaliserEntete } from "./header-match.ts";
+import { DataError } from "../core/errors.ts";
+import { normaliserEntete } from "../../sources/header-match.ts";
 
 export type NatureIdentifiante = "nom" | "téléphone" | "adresse électronique" | "adresse" | "date de naissance" | "numéro personnel";
 

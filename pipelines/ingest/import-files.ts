@@ -3,11 +3,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { MANIFEST_NAME } from "../download/manifest.ts";
-import { DataError, UsageError } from "../errors.ts";
+import { DataError, UsageError } from "../core/errors.ts";
 import { buildGeography, type TerritorySummary } from "../geography/build-geography.ts";
-import { mapValuesToCog } from "../geography/map-to-cog.ts";
-import { ensureSchema } from "../warehouse/schema.ts";
-import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { mapValuesToCog } from "../harmonise/map-to-cog.ts";
+import { ensureSchema } from "./schema.ts";
+import { sqlString, type Warehouse } from "../core/warehouse.ts";
 import { readHead } from "./byte-source.ts";
 import { discover, type Candidate } from "./discover.ts";
 import type { Ignored, Refused } from "./file-outcomes.ts";
@@ -24,8 +24,8 @@ import { forgetRaw, readRaw, recordMalformed, type RawRead } from "./read-raw.ts
 import { scanBytes } from "./scan.ts";
 import { recognise, type Recognised } from "./recognise.ts";
 import { describeReplacements, replaceEarlierRows, REPLACEMENT_KEYS } from "./replacement.ts";
-import { colonnePresente } from "./sources/definition.ts";
-import { SOURCES } from "./sources/registry.ts";
+import { colonnePresente } from "../../sources/definition.ts";
+import { SOURCES } from "../../sources/registry.ts";
 
 export const DEMO_MARKER = "DONNEES-DE-DEMONSTRATION.txt";
 const TEXT_EXTENSIONS = /\.(csv|txt|tsv)$/i;

@@ -1,6 +1,6 @@
 // The import journal (journal_import): one row per file loaded, the same bookkeeping for every kind of file
 // (tables, lists, logs, contours): its id, whether its bytes are already loaded, and which earlier file it replaces.
-import type { Warehouse } from "../warehouse/warehouse.ts";
+import type { Warehouse } from "../core/warehouse.ts";
 
 export interface ImportEntry {
   fichierId: number;

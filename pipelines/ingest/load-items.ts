@@ -1,8 +1,8 @@
 // Loads a list of located equipments (INSEE BPE, ANCT France services, GIP places) into its table: every row is
 // checked in DuckDB against the geography and against the nomenclature of its own vintage, and placed in WGS84.
 import { lambert93Macros } from "../geography/lambert93.ts";
-import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
-import { colonnePresente, type Colonne, type ItemSource } from "./sources/definition.ts";
+import { sqlIdentifier, sqlString, type Warehouse } from "../core/warehouse.ts";
+import { colonnePresente, type Colonne, type ItemSource } from "../../sources/definition.ts";
 import { sqlNumber, sqlYear } from "./sql-cells.ts";
 
 export const ITEM_UNKNOWN_COMMUNE = "code commune inconnu du code officiel géographique";

@@ -2,12 +2,12 @@
 // columns), before any row is read; then every cell is typed and checked in DuckDB, and each faulty row is quarantined
 // with its line, column and a French reason. Identifiers are never copied into the rejects.
 import crypto from "node:crypto";
-import { DataError } from "../errors.ts";
-import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
-import { normaliserEntete, sqlNormaliser, trouverColonne } from "./header-match.ts";
+import { DataError } from "../core/errors.ts";
+import { sqlIdentifier, sqlString, type Warehouse } from "../core/warehouse.ts";
+import { normaliserEntete, sqlNormaliser, trouverColonne } from "../../sources/header-match.ts";
 import { colonnesIdentifiantes, COURRIEL, refusIdentifiantes, TELEPHONE, type ColonneIdentifiante } from "./identifying-columns.ts";
 import { sqlEmpreinte, type Pseudonymisation } from "./pseudonymise.ts";
-import type { ChampJournal, JournalSource, TypeChamp } from "./sources/definition.ts";
+import type { ChampJournal, JournalSource, TypeChamp } from "../../sources/definition.ts";
 
 export const MOTIFS_JOURNAL = {
   absente: "valeur obligatoire absente",

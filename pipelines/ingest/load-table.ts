@@ -1,6 +1,6 @@
 // Loads a reference table (dictionary, COG) column by column into its warehouse table.
-import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
-import type { TableSource } from "./sources/definition.ts";
+import { sqlIdentifier, sqlString, type Warehouse } from "../core/warehouse.ts";
+import type { TableSource } from "../../sources/definition.ts";
 
 export async function loadTable(
   warehouse: Warehouse,

@@ -1,9 +1,9 @@
 // Loads a "wide" file (one row per territory, one column per variable: INSEE base-cc, CAF series) into
 // the raw layer (valeurs_brutes), checking each territory code against the geography and each cell against the published conventions.
-import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
-import { colonnePresente, type Niveau, type WideSource } from "./sources/definition.ts";
+import { sqlIdentifier, sqlString, type Warehouse } from "../core/warehouse.ts";
+import { colonnePresente, type Niveau, type WideSource } from "../../sources/definition.ts";
 import { sqlNumber, sqlYear } from "./sql-cells.ts";
-import { parseVariable } from "./variables.ts";
+import { parseVariable } from "../../sources/variable-names.ts";
 
 export interface WideLoad {
   source: WideSource;

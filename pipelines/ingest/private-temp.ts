@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isAlive } from "../warehouse/output-lock.ts";
+import { isAlive } from "../core/output-lock.ts";
 
 const PREFIX = "observatoire-";
 

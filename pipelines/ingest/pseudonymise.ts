@@ -2,8 +2,8 @@
 // so it lives outside the project (an environment variable, or a file the officer keeps elsewhere).
 import fs from "node:fs";
 import path from "node:path";
-import { UsageError } from "../errors.ts";
-import { sqlString } from "../warehouse/warehouse.ts";
+import { UsageError } from "../core/errors.ts";
+import { sqlString } from "../core/warehouse.ts";
 
 export const VARIABLE_SEL = "OBSERVATOIRE_SEL";
 const LONGUEUR_MINIMALE = 16;

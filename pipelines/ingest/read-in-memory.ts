@@ -3,8 +3,8 @@
 // (logs are small), and its rows appended to the same temporary table `brut` the file reader fills, each with its
 // real line number; rows that do not split into the header's fields go to `lignes_malformees` without their text.
 import Papa from "papaparse";
-import { DataError } from "../errors.ts";
-import { sqlIdentifier, type Warehouse } from "../warehouse/warehouse.ts";
+import { DataError } from "../core/errors.ts";
+import { sqlIdentifier, type Warehouse } from "../core/warehouse.ts";
 import { readChunks } from "./byte-source.ts";
 import type { Candidate } from "./discover.ts";
 import type { RawRead } from "./read-raw.ts";

@@ -1,8 +1,8 @@
 // Reads one CSV into a temporary all-text table `brut` with each row's real file line number, and keeps the lines
 // DuckDB cannot split into the header's columns in `lignes_malformees`. Nothing persistent is written here: the
 // file's load (a transaction) quarantines those lines with recordMalformed, so a refused file leaves nothing behind.
-import { DataError } from "../errors.ts";
-import { sqlIdentifier, sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { DataError } from "../core/errors.ts";
+import { sqlIdentifier, sqlString, type Warehouse } from "../core/warehouse.ts";
 import type { PreparedFile } from "./prepare-read.ts";
 import { readRawInMemory } from "./read-in-memory.ts";
 import type { ScannedFile } from "./scan.ts";

@@ -1,10 +1,10 @@
 // Tells which source a file is, from its header (content) first and its name second.
-import { DataError } from "../errors.ts";
+import { DataError } from "../core/errors.ts";
 import type { Candidate } from "./discover.ts";
-import { trouverColonne } from "./header-match.ts";
-import { colonnePresente, type FileContext, type Niveau, type SourceDefinition } from "./sources/definition.ts";
-import { SOURCES } from "./sources/registry.ts";
-import { parseVariable } from "./variables.ts";
+import { trouverColonne } from "../../sources/header-match.ts";
+import { colonnePresente, type FileContext, type Niveau, type SourceDefinition } from "../../sources/definition.ts";
+import { SOURCES } from "../../sources/registry.ts";
+import { parseVariable } from "../../sources/variable-names.ts";
 
 export interface Recognised {
   source: SourceDefinition;

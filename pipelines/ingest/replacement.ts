@@ -2,8 +2,8 @@
 // same year of a log, the same département and millésime of a list of places, the same commune's contour). An earlier
 // file keeps the rest and stays in use, partly replaced; one left with nothing is replaced whole.
 import path from "node:path";
-import type { Warehouse } from "../warehouse/warehouse.ts";
-import { GIP_JOURNAUX } from "./sources/gip-activite.ts";
+import type { Warehouse } from "../core/warehouse.ts";
+import { GIP_JOURNAUX } from "../../sources/gip-activite.ts";
 
 /** How a row of a file-owned table is keyed for replacement: a SQL expression over `t` and the joins it needs. */
 interface ReplacementKey {

@@ -4,7 +4,7 @@
 import { isUtf8 } from "node:buffer";
 import crypto from "node:crypto";
 import Papa from "papaparse";
-import { DataError } from "../errors.ts";
+import { DataError } from "../core/errors.ts";
 
 export type Encoding = "utf-8" | "utf-8 (BOM)" | "latin-1";
 export type LineEndings = "lf" | "crlf" | "cr" | "mixte" | "aucune";

@@ -1,11 +1,11 @@
 // Access per territory: the population-weighted mean distance to the nearest place of each category and the share
 // of the population beyond 10, 15 and 20 km, over the communes of calc_perimetre (one code path for all levels).
 // A territory with a commune lacking its distance or population is `manquant`, with the reason.
-import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
-import { DISTANCES_TABLE } from "./access.ts";
-import { CENTROIDS_TABLE } from "./centroids.ts";
-import { POPULATIONS_TABLE } from "./population.ts";
-import { SEUILS_DISTANCE_KM } from "./seuils.ts";
+import { sqlString, type Warehouse } from "../core/warehouse.ts";
+import { DISTANCES_TABLE } from "../distances/access.ts";
+import { CENTROIDS_TABLE } from "../distances/centroids.ts";
+import { POPULATIONS_TABLE } from "../distances/population.ts";
+import { SEUILS_DISTANCE_KM } from "../../indicators/offer-thresholds.ts";
 
 export const ACCESS_TABLE = "offre_acces";
 

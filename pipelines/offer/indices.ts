@@ -2,12 +2,12 @@
 // z = sens × (value − département value) / σ, σ being the spread of the value among the territory's units of the
 // same level (its communes, or its EPCIs), capped at ±3; an index is the mean of its available components.
 import { INDICATORS } from "../../indicators/registry.ts";
-import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { sqlString, type Warehouse } from "../core/warehouse.ts";
 import { ACCESS_TABLE } from "./access-summary.ts";
-import { findCategorie, DESTINATIONS } from "./categories.ts";
+import { findCategorie, DESTINATIONS } from "../../sources/offer-categories.ts";
 import { RATES_TABLE } from "./inventory.ts";
 import { quadrantSql } from "./quadrants.ts";
-import { COMPOSANTES_MIN, ECART_REDUIT_MAX } from "./seuils.ts";
+import { COMPOSANTES_MIN, ECART_REDUIT_MAX } from "../../indicators/offer-thresholds.ts";
 
 export const INDICES_TABLE = "offre_indices";
 export const COMPONENTS_TABLE = "offre_indices_composantes";

@@ -2,11 +2,11 @@
 // and rate per target population, as a ratio of sums over the same membership table as the indicators
 // (calc_perimetre: commune, EPCI, département, région, France), never a mean of commune rates.
 import { buildPerimeters } from "../compute/perimeters.ts";
-import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
-import { CATEGORIES_OFFRE } from "./categories.ts";
-import { PLACES_TABLE } from "./places.ts";
-import { POPULATIONS_TABLE, readPopulations } from "./population.ts";
-import { PETIT_EFFECTIF } from "./seuils.ts";
+import { sqlString, type Warehouse } from "../core/warehouse.ts";
+import { CATEGORIES_OFFRE } from "../../sources/offer-categories.ts";
+import { PLACES_TABLE } from "../distances/places.ts";
+import { POPULATIONS_TABLE, readPopulations } from "../distances/population.ts";
+import { PETIT_EFFECTIF } from "../../indicators/offer-thresholds.ts";
 
 export const COUNTS_TABLE = "offre_comptes";
 export const RATES_TABLE = "offre_taux";

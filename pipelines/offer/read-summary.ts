@@ -1,17 +1,17 @@
 // Reads the analysis back for people: one territory's inventory with its references, its access, its indices and
 // the zones blanches it holds. The terminal (observatoire offre) and the site share these readers.
-import { anctFranceServices } from "../ingest/sources/anct-france-services.ts";
-import { gipLieux } from "../ingest/sources/gip-lieux.ts";
-import { inseeBpe } from "../ingest/sources/insee-bpe.ts";
-import { SOURCES } from "../ingest/sources/registry.ts";
-import { usesDemoData } from "../warehouse/inventory.ts";
-import type { Warehouse } from "../warehouse/warehouse.ts";
+import { anctFranceServices } from "../../sources/anct-france-services.ts";
+import { gipLieux } from "../../sources/gip-lieux.ts";
+import { inseeBpe } from "../../sources/insee-bpe.ts";
+import { SOURCES } from "../../sources/registry.ts";
+import { usesDemoData } from "../ingest/inventory.ts";
+import type { Warehouse } from "../core/warehouse.ts";
 import { ACCESS_TABLE, shareColumn } from "./access-summary.ts";
-import { CENTROIDS_TABLE } from "./centroids.ts";
+import { CENTROIDS_TABLE } from "../distances/centroids.ts";
 import { COMPONENTS_TABLE, INDICES_TABLE } from "./indices.ts";
 import { RATES_TABLE } from "./inventory.ts";
-import { PLACES_TABLE } from "./places.ts";
-import { SEUILS_DISTANCE_KM } from "./seuils.ts";
+import { PLACES_TABLE } from "../distances/places.ts";
+import { SEUILS_DISTANCE_KM } from "../../indicators/offer-thresholds.ts";
 import { WHITE_ZONES_TABLE } from "./white-zones.ts";
 
 export type Niveau = "commune" | "epci" | "departement" | "region" | "france";

@@ -1,8 +1,7 @@
 // The « offre » step, after the indicators: inventory and rates, access per territory, need and offer indices,
-// quadrants and zones blanches, then the exports. Places and distances come from the import (map-to-cog).
-import { UsageError } from "../errors.ts";
-import type { Warehouse } from "../warehouse/warehouse.ts";
-import { computeDistances, DISTANCES_TABLE } from "./access.ts";
+// quadrants and zones blanches, then the exports. Places and distances come from the distances step.
+import { UsageError } from "../core/errors.ts";
+import type { Warehouse } from "../core/warehouse.ts";
 import { summariseAccess } from "./access-summary.ts";
 import { computeIndices } from "./indices.ts";
 import { computeInventory } from "./inventory.ts";
@@ -17,8 +16,6 @@ export async function computeOffer(warehouse: Warehouse): Promise<void> {
   if (!(await warehouse.tableExists("indicateurs"))) {
     throw new UsageError("l'entrepôt ne contient pas encore d'indicateurs.", "Lancez d'abord « observatoire calculer » (ou « observatoire pipeline »).");
   }
-  // A warehouse imported before this step existed has no distances yet.
-  if (!(await warehouse.tableExists(DISTANCES_TABLE))) await computeDistances(warehouse);
   await computeInventory(warehouse);
   await summariseAccess(warehouse);
   await computeIndices(warehouse);

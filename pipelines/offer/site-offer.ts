@@ -1,17 +1,17 @@
 // The social offer for the site, read in the site's single export pass: one file for the « Offre sociale » page
 // (département tables, EPCI quadrants, commune values, places to map, zones blanches) and one per EPCI portrait.
 // Written even when the analysis is absent, so that every page finds its file and says why it is empty.
-import type { Warehouse } from "../warehouse/warehouse.ts";
-import { CATEGORIES_OFFRE, DESTINATIONS, DOMAINES } from "./categories.ts";
-import { DISTANCES_TABLE } from "./access.ts";
+import type { Warehouse } from "../core/warehouse.ts";
+import { CATEGORIES_OFFRE, DESTINATIONS, DOMAINES } from "../../sources/offer-categories.ts";
+import { DISTANCES_TABLE } from "../distances/access.ts";
 import { RATES_TABLE } from "./inventory.ts";
-import { PLACES_TABLE } from "./places.ts";
+import { PLACES_TABLE } from "../distances/places.ts";
 import { QUADRANTS } from "./quadrants.ts";
 import {
   findTerritories, findTerritory, offerComputed, readAllIndices, readOfferContext, readOfferSummary, type Indices, type LigneAcces, type LigneOffre,
   type OfferSummary, type SourceOffre, type ZoneBlanche,
 } from "./read-summary.ts";
-import { PETIT_EFFECTIF, SEUILS_DISTANCE_KM, ZONE_BLANCHE_BESOIN_MIN, ZONE_BLANCHE_DISTANCE_KM } from "./seuils.ts";
+import { PETIT_EFFECTIF, SEUILS_DISTANCE_KM, ZONE_BLANCHE_BESOIN_MIN, ZONE_BLANCHE_DISTANCE_KM } from "../../indicators/offer-thresholds.ts";
 
 export const MOTIF_SANS_ANALYSE = "l'analyse de l'offre sociale n'a pas été faite (étape « offre » du pipeline)";
 

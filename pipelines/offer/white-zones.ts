@@ -1,11 +1,11 @@
 // Zones blanches: the territory's communes farther than the threshold from every point of access to rights whose
 // need index is high, ranked by need (then distance) — the target list for the camping-car connecté's round.
-import type { Warehouse } from "../warehouse/warehouse.ts";
-import { DISTANCES_TABLE } from "./access.ts";
+import type { Warehouse } from "../core/warehouse.ts";
+import { DISTANCES_TABLE } from "../distances/access.ts";
 import { INDICES_TABLE } from "./indices.ts";
-import { PLACES_TABLE } from "./places.ts";
-import { POPULATIONS_TABLE } from "./population.ts";
-import { ZONE_BLANCHE_BESOIN_MIN, ZONE_BLANCHE_DISTANCE_KM } from "./seuils.ts";
+import { PLACES_TABLE } from "../distances/places.ts";
+import { POPULATIONS_TABLE } from "../distances/population.ts";
+import { ZONE_BLANCHE_BESOIN_MIN, ZONE_BLANCHE_DISTANCE_KM } from "../../indicators/offer-thresholds.ts";
 
 export const WHITE_ZONES_TABLE = "offre_zones_blanches";
 

@@ -2,14 +2,14 @@
 // under a temporary name then renamed, so a failed run never leaves a half-written file.
 import fs from "node:fs";
 import path from "node:path";
-import { safeQuery } from "../publish/safe-cells.ts";
-import { EXPORTS_DIR } from "../publish/write-exports.ts";
-import { sqlString, type Warehouse } from "../warehouse/warehouse.ts";
+import { safeQuery } from "../core/safe-cells.ts";
+import { EXPORTS_DIR } from "../core/paths.ts";
+import { sqlString, type Warehouse } from "../core/warehouse.ts";
 import { ACCESS_TABLE, shareColumn } from "./access-summary.ts";
 import { INDICES_TABLE } from "./indices.ts";
 import { RATES_TABLE } from "./inventory.ts";
-import { PLACES_TABLE } from "./places.ts";
-import { SEUILS_DISTANCE_KM } from "./seuils.ts";
+import { PLACES_TABLE } from "../distances/places.ts";
+import { SEUILS_DISTANCE_KM } from "../../indicators/offer-thresholds.ts";
 import { WHITE_ZONES_TABLE } from "./white-zones.ts";
 
 const DEMO = `CASE WHEN (SELECT bool_or(demo) FROM journal_import WHERE remplace_par IS NULL) THEN 'oui' ELSE 'non' END AS donnees_demonstration`;

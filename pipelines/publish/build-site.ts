@@ -2,8 +2,8 @@
 // the result (no outside address), then swaps it in; a failed build leaves the last good sortie/site/ intact.
 import fs from "node:fs";
 import path from "node:path";
-import { DataError, UsageError } from "../errors.ts";
-import { openExistingWarehouse } from "../warehouse/atomic-build.ts";
+import { DataError, UsageError } from "../core/errors.ts";
+import { openExistingWarehouse } from "../core/atomic-build.ts";
 import { copyDownloads } from "./downloads.ts";
 import { finaliseHtml } from "./finalise-html.ts";
 import { runFrameworkBuild } from "./framework-build.ts";
@@ -11,7 +11,7 @@ import { findOutsideUrls } from "./outside-urls.ts";
 import { writeManifest } from "./publication-manifest.ts";
 import { readSiteData } from "./site-data.ts";
 import { shapeSiteFiles } from "./site-files.ts";
-import { siteDir, stagingDir } from "./site-paths.ts";
+import { siteDir, stagingDir } from "../core/paths.ts";
 import { writeActivitySiteData } from "../activity/site-activity.ts";
 import { prepareStagingRoot } from "./staging-root.ts";
 import { writeSiteData, type DataFilesReport } from "./write-site-data.ts";

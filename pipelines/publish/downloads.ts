@@ -3,9 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { UsageError } from "../errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { OFFER_EXPORTS } from "../offer/write-offer-exports.ts";
-import { EXPORTS_DIR, OWN_FILES } from "./write-exports.ts";
+import { EXPORTS_DIR } from "../core/paths.ts";
+import { OWN_FILES } from "../exports/write-exports.ts";
 
 export const DOWNLOADS_DIR = "telechargements";
 const COPIED = [...OWN_FILES, ...OFFER_EXPORTS.map((item) => item.fichier)];

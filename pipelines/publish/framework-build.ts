@@ -2,8 +2,8 @@
 // caches stay out of the CLI; the output is kept to explain a failure.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { DataError } from "../errors.ts";
-import { PROJECT_ROOT } from "./site-paths.ts";
+import { DataError } from "../core/errors.ts";
+import { PROJECT_ROOT } from "../core/paths.ts";
 
 export const FRAMEWORK_CLI = path.join(PROJECT_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
 

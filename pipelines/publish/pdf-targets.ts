@@ -1,7 +1,7 @@
 // Which pages become PDFs and under which names: the territory's EPCI portraits by default (any EPCI on request),
 // commune sheets on request, with readable ASCII file names.
 import path from "node:path";
-import { UsageError } from "../errors.ts";
+import { UsageError } from "../core/errors.ts";
 import type { PdfTarget } from "./print-pdf.ts";
 import type { PublicationManifest } from "./publication-manifest.ts";
 

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { DataError } from "../errors.ts";
+import { DataError } from "../core/errors.ts";
 import { cellErrors, loadRenderedPage, openBrowser } from "./browser.ts";
 import { startStaticServer } from "./static-server.ts";
 

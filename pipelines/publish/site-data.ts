@@ -2,14 +2,14 @@
 // indicator values, sources and contours. The pages never open DuckDB: they get files shaped from this.
 import type { Geometry } from "geojson";
 import { COMPLEMENTARY_SAMPLE_MIN } from "../compute/compute-indicators.ts";
-import { UsageError } from "../errors.ts";
+import { UsageError } from "../core/errors.ts";
 import { contoursOnCurrentCog, type ContoursCog } from "../geography/contours-cog.ts";
 import { CONTOURS_SOURCE_ID, CONTOURS_TABLE } from "../ingest/load-contours.ts";
-import { sourceLabel, sourceOf } from "../ingest/sources/registry.ts";
+import { sourceLabel, sourceOf } from "../../sources/registry.ts";
 import { readOfferSiteData, type OfferSiteData } from "../offer/site-offer.ts";
-import { readVariableLabels } from "./variable-labels.ts";
-import { usesDemoData } from "../warehouse/inventory.ts";
-import type { Warehouse } from "../warehouse/warehouse.ts";
+import { readVariableLabels } from "../exports/variable-labels.ts";
+import { usesDemoData } from "../ingest/inventory.ts";
+import type { Warehouse } from "../core/warehouse.ts";
 
 export type Territoire = {
   code_departement: string;
@@ -143,7 +143,7 @@ async function readSources(warehouse: Warehouse): Promise<FichierSource[]> {
 async function readContours(warehouse: Warehouse, communes: Commune[]): Promise<SiteData["contours"]> {
   if (!(await warehouse.tableExists(CONTOURS_TABLE))) return null;
   // Several files may cover the same commune (a département each, or two vintages): for each current commune the
-  // latest file wins, as for the centroids (pipelines/offer/centroids.ts), so map and distances use the same shapes.
+  // latest file wins, as for the centroids (pipelines/distances/centroids.ts), so map and distances use the same shapes.
   const raw = await warehouse.all<{ code: string; code_actuel: string; geometrie: string; chemin: string; geo_annee: number | null }>(`
     SELECT c.code_commune AS code, p.code_actuel, c.geometrie, j.dossier || '/' || j.chemin AS chemin, j.geo_annee
     FROM ${CONTOURS_TABLE} c JOIN journal_import j USING (fichier_id) JOIN cog_passage p ON p.code_ancien = c.code_commune

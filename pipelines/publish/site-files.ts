@@ -2,7 +2,7 @@
 // portrait and per commune sheet, so a page downloads only what it shows.
 import { THEMES } from "../../indicators/definition.ts";
 import { INDICATORS } from "../../indicators/registry.ts";
-import { catalogueEntries, type CatalogueEntry } from "./catalogue.ts";
+import { catalogueEntries, type CatalogueEntry } from "../exports/catalogue.ts";
 import { offerSiteFiles } from "../offer/site-offer.ts";
 import type { Commune, SiteData, ValeurIndicateur } from "./site-data.ts";
 

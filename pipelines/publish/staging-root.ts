@@ -2,7 +2,7 @@
 // beside a link to the project's node_modules, keeping only Framework's bundle caches between builds.
 import fs from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT, SITE_SOURCES, stagingDir, stagingRoot } from "./site-paths.ts";
+import { PROJECT_ROOT, SITE_SOURCES, stagingDir, stagingRoot } from "../core/paths.ts";
 
 /**
  * Framework resolves the lazy libraries of its standard library (d3-dsv, arquero, echarts…) by asking the npm

@@ -1,4 +1,4 @@
-// French number and date formats for the pages: the same d3 locale as pipelines/publish/format-fr.ts
+// French number and date formats for the pages: the same d3 locale as pipelines/core/format-fr.ts
 // (12 345,6 ; 18,0 % ; « 28 novembre 2025 »), so the site shows exactly what the exports and the CLI show.
 import {formatLocale, timeFormatLocale} from "d3";
 

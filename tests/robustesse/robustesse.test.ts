@@ -6,8 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readInventory } from "../../pipelines/warehouse/inventory.ts";
-import { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
+import { readInventory } from "../../pipelines/ingest/inventory.ts";
+import { Warehouse } from "../../pipelines/core/warehouse.ts";
 import { CASES, type Case } from "./corpus.ts";
 import { canMount, runCli } from "./run-cli.ts";
 

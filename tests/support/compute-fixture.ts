@@ -1,7 +1,7 @@
 // A hand-made territory for the indicator engine: five communes, three EPCIs, two départements,
 // two régions. Territory = département 32 (communes 32001–32003); EPCI 200000002 straddles it.
-import { ensureSchema } from "../../pipelines/warehouse/schema.ts";
-import type { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
+import { ensureSchema } from "../../pipelines/ingest/schema.ts";
+import type { Warehouse } from "../../pipelines/core/warehouse.ts";
 
 export interface FixtureCommune {
   code: string;
