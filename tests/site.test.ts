@@ -1,5 +1,5 @@
 // The published site, built once from a demo warehouse through the CLI (demo, then pipeline): pages, offline
-// guarantee, downloads, per-page data budget, last-good-site on failure, and in chromium the figures shown.
+// guarantee, downloads, per-page data budget, last-good-site on failure, and in the browser the figures and maps shown.
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
@@ -8,7 +8,7 @@ import { loadRenderedPage, openBrowser, type BrowserSession } from "../pipelines
 import { formatEntier, formatNombre } from "../pipelines/publish/format-fr.ts";
 import { findOutsideUrls } from "../pipelines/publish/outside-urls.ts";
 import { startStaticServer, type StaticServer } from "../pipelines/publish/static-server.ts";
-import { BUILD_TIMEOUT, HAS_CHROMIUM, SANS_CHROMIUM, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
+import { BUILD_TIMEOUT, SANS_NAVIGATEUR, SKIP_BROWSER, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
 
 interface ExportRow {
   id_indicateur: string;
@@ -126,7 +126,7 @@ describe("observatoire publier (site statique)", () => {
   }, BUILD_TIMEOUT);
 });
 
-describe.skipIf(!HAS_CHROMIUM)(`le site dans chromium${HAS_CHROMIUM ? "" : ` (${SANS_CHROMIUM})`}`, () => {
+describe.skipIf(SKIP_BROWSER)(`le site dans le navigateur${SKIP_BROWSER ? ` (${SANS_NAVIGATEUR})` : ""}`, () => {
   let browser: BrowserSession;
   let server: StaticServer;
 
