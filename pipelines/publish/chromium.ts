@@ -130,7 +130,8 @@ export interface BrowserExecutable {
  */
 export async function browserExecutable(found: BrowserFound): Promise<BrowserExecutable> {
   if (found.source !== "npm") return { executablePath: found.chemin };
-  const { default: packaged } = await import("@sparticuz/chromium");
+  // Imported by name, not as a literal: the package is optional, and the project must still type-check without it.
+  const { default: packaged } = (await import(PACKAGED_BROWSER)) as { default: { executablePath(): Promise<string> } };
   const executablePath = await withExtractionLock(() => packaged.executablePath());
   // The package also unpacks a font configuration; it is only needed where the system has none (a bare container).
   const fonts = path.join(os.tmpdir(), "fonts");
