@@ -8,7 +8,7 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import { scanBytes } from "../pipelines/ingest/scan.ts";
 import { folderSize } from "../pipelines/publish/build-site.ts";
-import { findChromium } from "../pipelines/publish/chromium.ts";
+import { locateBrowser } from "../pipelines/publish/chromium.ts";
 import { formatNombre } from "../pipelines/core/format-fr.ts";
 import { Warehouse, sqlString } from "../pipelines/core/warehouse.ts";
 
@@ -95,9 +95,9 @@ const measures = [
   measure("importer", ["importer", "--donnees", data, "--sortie", output]),
   measure("calculer", ["calculer", "--sortie", output]),
 ];
-// Publication of the Gers (the default territory): ≈480 pages, then the 15 portrait PDFs when chromium is there.
+// Publication of the Gers (the default territory): ≈480 pages, then the 15 portrait PDFs when a browser is found.
 const publication = [measure("publier", ["publier", "--sortie", output])];
-if (findChromium()) publication.push(measure("pdf (15 portraits)", ["pdf", "--sortie", output]));
+if (locateBrowser().trouve) publication.push(measure("pdf (15 portraits)", ["pdf", "--sortie", output]));
 const files = await rawFiles();
 const reference = await rawReadSeconds(files, "compte");
 const floor = await rawReadSeconds(files, "stockage");
@@ -112,7 +112,7 @@ for (const m of publication) console.log(`  ${m.etape.padEnd(22)} ${seconds(m.se
 const portraits = path.join(output, ".publication/racine/data/epci");
 const largest = Math.max(...fs.readdirSync(portraits).map((name) => fs.statSync(path.join(portraits, name)).size));
 console.log(
-  `publier : ${seconds(publication[0]!.secondes)} s (objectif ≤ 60) ; PDF : ${publication[1] ? `${seconds(publication[1].secondes)} s (objectif ≤ 15)` : "chromium absent, non mesuré"} ; ` +
+  `publier : ${seconds(publication[0]!.secondes)} s (objectif ≤ 60) ; PDF : ${publication[1] ? `${seconds(publication[1].secondes)} s (objectif ≤ 15)` : "aucun navigateur, non mesuré"} ; ` +
     `site ${formatNombre(1)(folderSize(path.join(output, "site")) / 2 ** 20)} Mo, plus gros fichier de données d'un portrait ${formatNombre(1)(largest / 1000)} ko (objectif ≤ 300).`,
 );
 fs.rmSync(work, { recursive: true, force: true });

@@ -90,8 +90,9 @@ describe("observatoire CLI", () => {
   it("does not duplicate a file imported twice", async () => {
     const again = await observatoire(["importer", "--donnees", "donnees-demo"], work);
     expect(again.code, again.stderr).toBe(0);
-    // 21 statistical files, 11 INSEE dictionaries (meta_), 14 activity logs of the GIP, the ANCT France services list and the GIP's places.
-    expect(again.stderr).toContain("0 fichier(s) chargé(s), 48 déjà chargé(s), 0 refusé(s), 1 ignoré(s)");
+    // 21 statistical files, 11 INSEE dictionaries (meta_), 14 activity logs of the GIP, the ANCT France services list,
+    // the GIP's places and the Gers commune contours.
+    expect(again.stderr).toContain("0 fichier(s) chargé(s), 49 déjà chargé(s), 0 refusé(s), 1 ignoré(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     const comparateur = inventory.sources.find((source) => source.source_id === "insee_comparateur");
     expect(comparateur?.lignes_chargees).toBe(FRANCE_COMMUNES);
@@ -116,7 +117,7 @@ describe("observatoire CLI", () => {
     const failed = await observatoire(["importer", "--donnees", "donnees-demo", "--donnees", "donnees-cassees"], work);
     expect(failed.code).toBe(3);
     expect(failed.stderr).toContain(`fichier refusé : ${path.join("donnees-cassees", "base_cc_comparateur.csv")} : le fichier est vide`);
-    expect(failed.stderr).toContain("0 fichier(s) chargé(s), 48 déjà chargé(s), 1 refusé(s)");
+    expect(failed.stderr).toContain("0 fichier(s) chargé(s), 49 déjà chargé(s), 1 refusé(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     expect(inventory.sources.find((source) => source.source_id === "insee_comparateur")?.lignes_chargees).toBe(FRANCE_COMMUNES);
     expect(fs.readdirSync(path.join(work, "sortie")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
@@ -127,6 +128,10 @@ describe("observatoire CLI", () => {
     const pipeline = await observatoire(["pipeline", "--donnees", "data/demo-65", "--territoire", "65", "--sortie", "sortie-65"], work);
     expect(pipeline.code, pipeline.stderr).toBe(0);
     expect(pipeline.stderr).toMatch(/Hautes-Pyrénées \(65\) : \d+ communes, \d+ EPCI/);
+    // No contours are shipped for this département: none in its demo, and the site is built without maps.
+    expect(fs.existsSync(path.join(work, "data/demo-65/contours"))).toBe(false);
+    const contours = JSON.parse(fs.readFileSync(path.join(work, "sortie-65/.publication/racine/data/contours.json"), "utf8")) as { disponible: boolean };
+    expect(contours.disponible).toBe(false);
     const inventory = JSON.parse((await observatoire(["etat", "--json", "--sortie", "sortie-65"], work)).stdout) as EtatJson;
     expect(inventory.territoire.code_departement).toBe("65");
   });

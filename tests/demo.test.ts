@@ -6,7 +6,9 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insideShape } from "../pipelines/demo/commune-points.ts";
 import { writeDemo, writeDemoTerritories, type DemoSummary } from "../pipelines/demo/write-demo.ts";
+import { EMBEDDED_CONTOURS_DIR, readEmbeddedShapes } from "../pipelines/geography/embedded-contours.ts";
 import { CATEGORIES, NOMENCLATURE, valablePour } from "../sources/bpe-equipements.ts";
 
 const require = createRequire(import.meta.url);
@@ -38,7 +40,13 @@ const FILES = {
   filosofi: "insee-filosofi/base-cc-filosofi-2021-geo2024_CSV.zip",
   pl: "insee-pop/populations-legales-2022/donnees_communes.csv",
   notice: "DONNEES-DE-DEMONSTRATION.txt",
+  contours: "contours/communes-32-2018.topojson",
 };
+/** The real Gers contours shipped with the project, which the demo copies and places its points in. */
+const EMBEDDED = join(EMBEDDED_CONTOURS_DIR, "communes-32-2018.topojson");
+const shapes = readEmbeddedShapes(EMBEDDED);
+/** Whether a (longitude, latitude) lies inside the 2018 polygon of the commune with this code. */
+const insideCommune = (code: string, longitude: number, latitude: number): boolean => insideShape(shapes.get(code)!, [longitude, latitude]);
 
 /** 2022 columns as specified; the 2016 block repeats them with the older vintage. */
 const STEMS_2022: Record<"evol" | "coupl" | "logement" | "diplomes" | "emploi" | "caract", string[]> = {
@@ -177,9 +185,29 @@ describe("données de démonstration — Gers (32)", () => {
     const a = listFiles(dir).map((p) => relative(dir, p)).sort();
     const b = listFiles(other).map((p) => relative(other, p)).sort();
     expect(b).toEqual(a);
-    // 18 statistical files (6 census archives), 2 lists of places (ANCT France services, GIP) and 14 activity logs of the GIP (7 logs × 2019 and 2020).
-    expect(a.length).toBe(18 + 2 + 14);
+    // 18 statistical files (6 census archives), 2 lists of places (ANCT France services, GIP), 14 activity logs of the
+    // GIP (7 logs × 2019 and 2020) and the commune contours.
+    expect(a.length).toBe(18 + 2 + 14 + 1);
     for (const p of a) expect(readFileSync(join(other, p)).equals(readFileSync(join(dir, p))), p).toBe(true);
+  });
+
+  it("copie les contours réels des communes du Gers tels qu'ils sont livrés, et le dit dans l'avertissement", () => {
+    expect(summary.fichiers.find((f) => f.chemin === FILES.contours)).toEqual({ chemin: FILES.contours, lignes: 462 });
+    expect(bytes(FILES.contours).equals(readFileSync(EMBEDDED))).toBe(true);
+    const notice = utf8(FILES.notice);
+    expect(notice).toContain("les contours des communes (dossier contours/) sont réels : IGN, ADMIN EXPRESS COG 2018,");
+    expect(notice).toContain("« Source : IGN »");
+  });
+
+  it("place les lieux du GIP à l'intérieur de leur commune", () => {
+    const lines = utf8("gip-lieux/lieux-gip-2025.csv").trimEnd().split("\n");
+    const header = lines[0]!.split(";");
+    const rows = lines.slice(1).map((line) => line.split(";"));
+    expect(rows).toHaveLength(12);
+    for (const row of rows) {
+      const [code, latitude, longitude] = ["code_commune", "latitude", "longitude"].map((name) => row[header.indexOf(name)]!);
+      expect(insideCommune(code!, Number(longitude), Number(latitude)), row.join(";")).toBe(true);
+    }
   });
 
   it("n'écrit jamais de nombre négatif, NaN ni Infinity dans le recensement", () => {
@@ -508,6 +536,18 @@ describe("données de démonstration CAF et BPE — Gers (32)", () => {
     expect(bas[0]).toBe("Communes;Codes_Insee;NB_allocataires_ress;NB_pers_couv_ress;ALL_bas_revenu;Pers_bas_revenu");
   });
 
+  it("place les France services à l'intérieur de leur commune", () => {
+    const text = read("anct-france-services/liste-fs-20240801.csv");
+    const header = text.split("\n")[0]!.split(",").map((name) => name.replaceAll('"', ""));
+    // One site per line start: a bus's comment runs over two lines, its second line starts with "mardi".
+    const sites = [...text.matchAll(/^"\d+","32",.*$/gm)].map((match) => match[0].split(","));
+    expect(sites.length).toBeGreaterThan(10);
+    for (const site of sites) {
+      const code = site[header.indexOf("insee_com")]!.replaceAll('"', "");
+      expect(insideCommune(code, Number(site[header.indexOf("longitude")]), Number(site[header.indexOf("latitude")])), site.join(",")).toBe(true);
+    }
+  });
+
   it("publie le taux de couverture Onape aux communes de plus de 10 000 habitants, aux EPCI, au département et à la France", () => {
     const com = read("caf/txcouv_pe_com.csv").split("\n").slice(1, -1).map((l) => l.split(";"));
     const grandes = gers.filter((c) => (c.population ?? 0) > 10_000).map((c) => c.code);
@@ -536,12 +576,12 @@ describe("données de démonstration CAF et BPE — Gers (32)", () => {
       expect(allowed.has(r[col("TYPEQU")]!), r[col("TYPEQU")]).toBe(true);
       expect(r[col("AN")]).toBe("2024");
       expect(r[col("DEPCOM")]!.startsWith("32")).toBe(true);
-      // Inside the Gers, roughly: the demo places communes around the département's centre.
-      expect(Number(r[col("LONGITUDE")])).toBeGreaterThan(-0.2);
-      expect(Number(r[col("LONGITUDE")])).toBeLessThan(1.2);
-      expect(Number(r[col("LATITUDE")])).toBeGreaterThan(43.3);
-      expect(Number(r[col("LATITUDE")])).toBeLessThan(44.1);
+      // The Gers ships its contours: each equipment lies inside its own commune, so distances mean something.
+      expect(insideCommune(r[col("DEPCOM")]!, Number(r[col("LONGITUDE")]), Number(r[col("LATITUDE")])), r.join(";")).toBe(true);
     }
+    // Not all piled on one point: a town's equipments are spread around its centre.
+    const auch = rows.filter((r) => r[col("DEPCOM")] === "32013").map((r) => `${r[col("LONGITUDE")]},${r[col("LATITUDE")]}`);
+    expect(new Set(auch).size).toBeGreaterThan(0.9 * auch.length);
     const pop = gers.reduce((t, c) => t + num(evol.byCode.get(c.code)!, "P22_POP"), 0);
     const pop75 = gers.reduce((t, c) => t + num(evol.byCode.get(c.code)!, "P22_POP7589") + num(evol.byCode.get(c.code)!, "P22_POP90P"), 0);
     const fixed = (code: string) => rows.filter((r) => r[col("TYPEQU")] === code && r[col("ITINERANCE")] === "0").length;
@@ -588,6 +628,9 @@ describe("autres départements", () => {
     const dir = mkdtempSync(join(tmpdir(), "demo-"));
     try {
       const summary = await writeDemoTerritories(["65"], dir);
+      // No contours are shipped for the Hautes-Pyrénées: none copied, none announced; the sites say how to add them.
+      expect(summary.fichiers.some((f) => f.chemin.startsWith("contours/"))).toBe(false);
+      expect(readFileSync(join(dir, FILES.notice), "utf8")).not.toContain("contours");
       const expected = communesOf("65").length;
       expect(expected).toBeGreaterThan(400);
       expect(summary.communes).toBe(expected);

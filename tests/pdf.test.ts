@@ -1,24 +1,21 @@
 // The PDF portraits, printed by `observatoire pipeline` (its last step) from a demo site built once: 15 A4 files,
 // each naming its EPCI and showing its population as in indicateurs.csv; then portraits and sheets on request.
-import { execFileSync } from "node:child_process";
+// The PDFs' text is read with PDF.js (tests/support/pdf-text.ts), so no system tool is needed.
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatEntier } from "../pipelines/core/format-fr.ts";
-import { BUILD_TIMEOUT, HAS_CHROMIUM, SANS_CHROMIUM, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
+import { readPdf } from "./support/pdf-text.ts";
+import { BROWSER, BUILD_TIMEOUT, SANS_NAVIGATEUR, SKIP_BROWSER, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
 
 interface Manifest {
   epcis: { code: string; libelle: string; rattachement: string }[];
   communes: { code: string; libelle: string; code_epci: string }[];
 }
 
-function pdfText(file: string): string {
-  try {
-    return plainSpaces(execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }));
-  } catch (error) {
-    throw new Error(`pdftotext est introuvable ou a échoué (${(error as Error).message}) : installez poppler-utils (« sudo apt-get install poppler-utils »).`);
-  }
+async function pdfText(file: string): Promise<string> {
+  return plainSpaces((await readPdf(file)).text);
 }
 
 /** Page size in points from the first /MediaBox of the file (chromium writes one per page). */
@@ -31,7 +28,7 @@ let demo: DemoSite;
 let manifest: Manifest;
 let population: Map<string, number>;
 
-describe.skipIf(!HAS_CHROMIUM)(`observatoire pdf${HAS_CHROMIUM ? "" : ` (${SANS_CHROMIUM})`}`, () => {
+describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGATEUR})` : ""}`, () => {
   beforeAll(async () => {
     demo = await buildDemoSite("observatoire-pdf-");
     manifest = JSON.parse(fs.readFileSync(path.join(demo.site, "publication.json"), "utf8")) as Manifest;
@@ -42,7 +39,12 @@ describe.skipIf(!HAS_CHROMIUM)(`observatoire pdf${HAS_CHROMIUM ? "" : ` (${SANS_
     population = new Map(rows.filter((row) => row.id_indicateur === "pop" && row.niveau === "epci").map((row) => [row.code_geo, Number(row.valeur)]));
   }, BUILD_TIMEOUT);
 
-  it("prints one A4 portrait per EPCI of the Gers (15), each naming its EPCI and its population", () => {
+  it("finds a browser on this machine: an installed Chrome, Chromium or Edge, else the one shipped by npm on Linux x64", () => {
+    expect(BROWSER, SANS_NAVIGATEUR).toMatchObject({ trouve: true });
+    expect(demo.pipeline.stderr).toMatch(/Impression de 15 PDF avec (le Chromium fourni par npm \(@sparticuz\/chromium\)|\/)/);
+  });
+
+  it("prints one A4 portrait per EPCI of the Gers (15), each naming its EPCI and its population", async () => {
     const pdfs = fs.readdirSync(path.join(demo.sortie, "pdf")).filter((name) => name.endsWith(".pdf"));
     expect(pdfs).toHaveLength(15);
     expect(demo.pipeline.stderr).toMatch(/15 PDF écrits dans sortie\/pdf en [\d,]+\s+s/);
@@ -53,11 +55,14 @@ describe.skipIf(!HAS_CHROMIUM)(`observatoire pdf${HAS_CHROMIUM ? "" : ` (${SANS_
       const [width, height] = pageSize(file);
       expect(Math.abs(width - 595), file).toBeLessThan(1.5);
       expect(Math.abs(height - 842), file).toBeLessThan(1.5);
-      const text = pdfText(file);
+      const text = await pdfText(file);
       expect(text, file).toContain(epci.libelle);
       expect(text, file).toContain(plainSpaces(formatEntier(population.get(epci.code)!)));
       expect(text).toContain("DONNÉES DE DÉMONSTRATION");
       expect(text).toContain("Taux de chômage");
+      // The demo ships the Gers contours: the situation map and the distances are there, not their absence notes.
+      expect(text).not.toContain("Carte non disponible");
+      expect(text).not.toContain("Distances non disponibles");
     }
   });
 
@@ -65,13 +70,13 @@ describe.skipIf(!HAS_CHROMIUM)(`observatoire pdf${HAS_CHROMIUM ? "" : ` (${SANS_
     const toulousaine = manifest.epcis.find((epci) => epci.libelle === "CC de la Gascogne Toulousaine")!;
     const outcome = await observatoire(["pdf", "--sortie", "sortie", "--epci", "200030435", "--epci", toulousaine.code, "--communes"], demo.work);
     expect(outcome.code, outcome.stderr).toBe(0);
-    const aire = pdfText(path.join(demo.sortie, "pdf", "portrait-200030435-cc-d-aire-sur-l-adour.pdf"));
+    const aire = await pdfText(path.join(demo.sortie, "pdf", "portrait-200030435-cc-d-aire-sur-l-adour.pdf"));
     expect(aire).toContain("EPCI limitrophe : seules 10 communes sont dans le Gers");
     const sheets = fs.readdirSync(path.join(demo.sortie, "pdf", "communes"));
     const members = manifest.communes.filter((commune) => [toulousaine.code, "200030435"].includes(commune.code_epci));
     expect(sheets).toHaveLength(members.length);
     const first = members[0]!;
-    const text = pdfText(path.join(demo.sortie, "pdf", "communes", sheets.find((name) => name.startsWith(`fiche-${first.code}-`))!));
+    const text = await pdfText(path.join(demo.sortie, "pdf", "communes", sheets.find((name) => name.startsWith(`fiche-${first.code}-`))!));
     expect(text).toContain(first.libelle);
     expect(text).toContain("Fiche communale");
     expect(text).not.toContain("40. Fiches");
@@ -84,10 +89,22 @@ describe.skipIf(!HAS_CHROMIUM)(`observatoire pdf${HAS_CHROMIUM ? "" : ` (${SANS_
     expect(outcome.stderr).toContain("CA Grand Auch Coeur de Gascogne");
   });
 
-  it("without chromium, explains how to install it and still succeeds", async () => {
-    const outcome = await observatoire(["pdf", "--sortie", "sortie"], demo.work, { OBSERVATOIRE_CHROMIUM: path.join(demo.work, "pas-de-chromium") });
+  it("with a browser named but missing, explains in French what to do and still succeeds", async () => {
+    const missing = path.join(demo.work, "pas-de-chromium");
+    const outcome = await observatoire(["pdf", "--sortie", "sortie"], demo.work, { OBSERVATOIRE_CHROMIUM: missing });
     expect(outcome.code).toBe(0);
-    expect(outcome.stderr).toContain("sudo apt-get install chromium");
+    expect(outcome.stderr).toContain(`Portraits PDF non produits : le navigateur indiqué par la variable OBSERVATOIRE_CHROMIUM est introuvable (${missing})`);
+    expect(outcome.stderr).toContain("relancez « npx observatoire pdf »");
+    expect(outcome.stderr).not.toMatch(/apt-get|Error|at .*\.ts:\d+/);
+  });
+
+  it("with a browser that cannot start, says so in French without the library's English message, and still succeeds", async () => {
+    const broken = path.join(demo.work, "navigateur-casse");
+    fs.writeFileSync(broken, "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+    const outcome = await observatoire(["pdf", "--sortie", "sortie"], demo.work, { OBSERVATOIRE_CHROMIUM: broken });
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(outcome.stderr).toContain(`Portraits PDF non produits : ${broken} n'a pas pu démarrer.`);
+    expect(outcome.stderr).not.toMatch(/browserType|launchPersistentContext|Error|Process failed/);
   });
 });
 

@@ -7,10 +7,15 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
 import { writeDemoTerritories } from "../pipelines/demo/write-demo.ts";
+import { EMBEDDED_CONTOURS_DIR } from "../pipelines/geography/embedded-contours.ts";
 import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
+import { buildCentroids } from "../pipelines/distances/centroids.ts";
 import { Warehouse } from "../pipelines/core/warehouse.ts";
 
 const DATA = path.resolve("tests/fixtures/reel");
+/** The real IGN contours shipped with the project, given as a second data folder as a user would (no copy in the fixtures). */
+const CONTOURS = EMBEDDED_CONTOURS_DIR;
+const CONTOURS_FILE = "communes-32-2018.topojson";
 
 const COMPARATEUR = "insee-comparateur/base_cc_comparateur.csv";
 const FILOSOFI = "insee-filosofi/cc_filosofi_2021_COM.csv";
@@ -39,13 +44,13 @@ function dataRows(chemin: string): string[][] {
     .map((line) => line.split(separator));
 }
 
-describe("real INSEE extracts (tests/fixtures/reel)", () => {
+describe("real INSEE extracts (tests/fixtures/reel) and the shipped IGN contours (data/contours)", () => {
   let warehouse: Warehouse;
   let report: ImportReport;
 
   beforeAll(async () => {
     warehouse = await Warehouse.open(":memory:");
-    report = await importFiles(warehouse, { dossiers: [DATA], territoire: "32", commande: "test" });
+    report = await importFiles(warehouse, { dossiers: [DATA, CONTOURS], territoire: "32", commande: "test" });
   });
   afterAll(() => warehouse?.close());
 
@@ -140,6 +145,7 @@ describe("real INSEE extracts (tests/fixtures/reel)", () => {
     });
     expect(ignored).toEqual([
       { chemin: "README.md", motif: "type de fichier non pris en charge pour l'instant (.md)" },
+      { chemin: "README.md", motif: "type de fichier non pris en charge pour l'instant (.md)" },
       zoning("AAV2020", "aires d'attraction des villes"),
       zoning("ARR", "arrondissements départementaux"),
       zoning("CTCD", "collectivités territoriales ayant les compétences départementales"),
@@ -157,6 +163,20 @@ describe("real INSEE extracts (tests/fixtures/reel)", () => {
     expect(await warehouse.all("SELECT niveau, valeur FROM valeurs_brutes WHERE code_geo = '32101' AND variable = 'MED19'")).toEqual([
       { niveau: "commune", valeur: Number(commune[3]) },
     ]);
+  });
+
+  it("loads the 462 contours of 2018 as dated (no undated-contours warning) and maps them onto the 458 current communes", async () => {
+    expect(report.fichiers.find((candidate) => candidate.dossier === CONTOURS && candidate.chemin === CONTOURS_FILE)).toMatchObject({
+      sourceId: "contours_communes", niveau: "commune", millesime: 2018, geoAnnee: 2018, lignesLues: 462, lignesChargees: 462, lignesRejetees: 0, etat: "charge",
+    });
+    expect(await warehouse.one("SELECT count(*)::INTEGER AS n, count(DISTINCT code_commune)::INTEGER AS codes FROM contours_communes")).toEqual({ n: 462, codes: 462 });
+    await buildCentroids(warehouse);
+    expect(await warehouse.one("SELECT count(*)::INTEGER AS n, min(geo_annee) AS min, max(geo_annee) AS max FROM offre_centroides")).toEqual({ n: 458, min: 2018, max: 2018 });
+    expect(await warehouse.all("SELECT code_commune, codes_sources FROM offre_centroides WHERE code_commune IN ('32344', '32365') ORDER BY code_commune")).toEqual([
+      { code_commune: "32344", codes_sources: "32074,32344" },
+      { code_commune: "32365", codes_sources: "32067,32260,32365,32413" },
+    ]);
+    expect(report.avertissements.filter((message) => message.includes("année de géographie des contours introuvable"))).toEqual([]);
   });
 
   it("warns that the populations légales file names no millésime, and nothing else", () => {

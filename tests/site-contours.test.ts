@@ -13,7 +13,7 @@ import { parseContours } from "../pipelines/ingest/load-contours.ts";
 import { loadRenderedPage, openBrowser } from "../pipelines/publish/browser.ts";
 import { startStaticServer } from "../pipelines/publish/static-server.ts";
 import { memoryWarehouse } from "./support/memory-warehouse.ts";
-import { BUILD_TIMEOUT, HAS_CHROMIUM, SANS_CHROMIUM, observatoire } from "./support/site-fixture.ts";
+import { BUILD_TIMEOUT, SANS_NAVIGATEUR, SKIP_BROWSER, observatoire } from "./support/site-fixture.ts";
 
 /** A unit square at (x, y), wound clockwise as d3 expects for a small polygon. */
 function square(code: string, x: number, y: number, key = "code"): Feature<Polygon> {
@@ -160,7 +160,7 @@ describe.skipIf(!HAS_SHARED)(`contours réels du Gers (${HAS_SHARED ? "../shared
     expect(checked).toBeGreaterThan(400);
   });
 
-  it.skipIf(!HAS_CHROMIUM)(`draws the maps on the home page and the portraits${HAS_CHROMIUM ? "" : ` (${SANS_CHROMIUM})`}`, async () => {
+  it.skipIf(SKIP_BROWSER)(`draws the maps on the home page and the portraits${SKIP_BROWSER ? ` (${SANS_NAVIGATEUR})` : ""}`, async () => {
     const server = await startStaticServer(path.join(work, "sortie/site"));
     const browser = await openBrowser();
     try {

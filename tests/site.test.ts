@@ -1,5 +1,5 @@
 // The published site, built once from a demo warehouse through the CLI (demo, then pipeline): pages, offline
-// guarantee, downloads, per-page data budget, last-good-site on failure, and in chromium the figures shown.
+// guarantee, downloads, per-page data budget, last-good-site on failure, and in the browser the figures and maps shown.
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
@@ -8,7 +8,7 @@ import { loadRenderedPage, openBrowser, type BrowserSession } from "../pipelines
 import { formatEntier, formatNombre } from "../pipelines/core/format-fr.ts";
 import { findOutsideUrls } from "../pipelines/publish/outside-urls.ts";
 import { startStaticServer, type StaticServer } from "../pipelines/publish/static-server.ts";
-import { BUILD_TIMEOUT, HAS_CHROMIUM, SANS_CHROMIUM, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
+import { BUILD_TIMEOUT, SANS_NAVIGATEUR, SKIP_BROWSER, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
 
 interface ExportRow {
   id_indicateur: string;
@@ -97,9 +97,14 @@ describe("observatoire publier (site statique)", () => {
     const commune = JSON.parse(fs.readFileSync(path.join(data, "communes/32013.json"), "utf8")) as { valeurs: Record<string, unknown> };
     expect(Object.keys(commune.valeurs)).toHaveLength(39);
     expect(commune.valeurs.tx_fiches_violences).toBeUndefined();
-    const site = JSON.parse(fs.readFileSync(path.join(data, "site.json"), "utf8")) as { demo: boolean; contours: { disponible: boolean } };
+    const site = JSON.parse(fs.readFileSync(path.join(data, "site.json"), "utf8")) as {
+      demo: boolean;
+      contours: { disponible: boolean; fichiers: string[]; geo_annee: number; communes: number; codes_inconnus: string[] };
+    };
     expect(site.demo).toBe(true);
-    expect(site.contours.disponible).toBe(false);
+    // The demo copies the real Gers contours (2018), mapped onto the 458 current communes.
+    expect(site.contours).toMatchObject({ disponible: true, geo_annee: 2018, communes: 458, codes_inconnus: [] });
+    expect(site.contours.fichiers.some((fichier) => fichier.endsWith("communes-32-2018.topojson"))).toBe(true);
   });
 
   it("leaves the last good site in place when a build fails, and says so in French", async () => {
@@ -121,7 +126,7 @@ describe("observatoire publier (site statique)", () => {
   }, BUILD_TIMEOUT);
 });
 
-describe.skipIf(!HAS_CHROMIUM)(`le site dans chromium${HAS_CHROMIUM ? "" : ` (${SANS_CHROMIUM})`}`, () => {
+describe.skipIf(SKIP_BROWSER)(`le site dans le navigateur${SKIP_BROWSER ? ` (${SANS_NAVIGATEUR})` : ""}`, () => {
   let browser: BrowserSession;
   let server: StaticServer;
 
@@ -135,8 +140,13 @@ describe.skipIf(!HAS_CHROMIUM)(`le site dans chromium${HAS_CHROMIUM ? "" : ` (${
     await server?.close();
   });
 
-  async function open(chemin: string) {
+  async function open(chemin: string, { sansContours = false } = {}) {
     const page = await browser.context.newPage();
+    if (sansContours) {
+      // The contours file as a warehouse without contours exports it: the pages must then explain, not draw.
+      await page.route(/\/_file\/data\/contours\.[0-9a-f]+\.json$/, (route) =>
+        route.fulfill({ contentType: "application/json", body: JSON.stringify({ disponible: false, communes: { type: "FeatureCollection", features: [] }, epcis: { type: "FeatureCollection", features: [] } }) }));
+    }
     const problems: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console : ${message.text()}`);
@@ -206,8 +216,33 @@ describe.skipIf(!HAS_CHROMIUM)(`le site dans chromium${HAS_CHROMIUM ? "" : ` (${
     await page.close();
   });
 
+  it("draws the maps from the shipped contours: EPCIs on the home page, communes on the indicators page, the offer map, the sheets", async () => {
+    const home = await open("/");
+    expect(await home.page.locator("figure.carte svg a").count()).toBe(15);
+    expect(await home.page.locator(".note-contours").count()).toBe(0);
+    expect(home.problems).toEqual([]);
+    await home.page.close();
+    const indicateurs = await open("/indicateurs");
+    expect(await indicateurs.page.locator("figure.carte").count()).toBe(2);
+    // The commune choropleth: one shape per current commune of the Gers.
+    expect(await indicateurs.page.locator("figure.carte").nth(1).locator("svg a").count()).toBe(458);
+    await indicateurs.page.close();
+    const offre = await open("/offre");
+    expect(await offre.page.locator("figure.carte").count()).toBeGreaterThan(0);
+    expect(await offre.page.locator(".note-contours").count()).toBe(0);
+    expect(offre.problems).toEqual([]);
+    await offre.page.close();
+    for (const chemin of [`/epci/${AUCH}`, "/communes/32365"]) {
+      const { page, problems } = await open(chemin);
+      expect(await page.locator("figure.carte svg path").count(), chemin).toBeGreaterThan(10);
+      expect(await page.locator(".note-contours").count(), chemin).toBe(0);
+      expect(problems, chemin).toEqual([]);
+      await page.close();
+    }
+  });
+
   it("gives every chart a text alternative and shows the no-contours note instead of an empty map", async () => {
-    const { page } = await open(`/epci/${AUCH}`);
+    const { page } = await open(`/epci/${AUCH}`, { sansContours: true });
     const labels = await page.$$eval("svg[role=img]", (nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
     expect(labels.length).toBeGreaterThan(30);
     expect(labels.every((label) => label.length > 10)).toBe(true);

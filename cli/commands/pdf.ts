@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { UsageError } from "../../pipelines/core/errors.ts";
-import { chromiumMissing, findChromium } from "../../pipelines/publish/chromium.ts";
+import { BrowserUnavailable, openBrowser } from "../../pipelines/publish/browser.ts";
+import { browserLabel, browserMissingMessage, locateBrowser } from "../../pipelines/publish/chromium.ts";
 import { formatDuree, formatEntier } from "../../pipelines/core/format-fr.ts";
 import { pdfTargets } from "../../pipelines/publish/pdf-targets.ts";
 import { printPdfs } from "../../pipelines/publish/print-pdf.ts";
@@ -25,6 +26,11 @@ export interface PdfReport {
   ignore?: string;
 }
 
+function skipped(message: string, reporter: Reporter): PdfReport {
+  reporter.warn(message);
+  return { fichiers: 0, dureeMs: 0, ignore: message };
+}
+
 export function registerPdf(program: Command): void {
   program
     .command("pdf")
@@ -39,19 +45,24 @@ export function registerPdf(program: Command): void {
 
 export async function runPdf(options: PdfOptions, reporter: Reporter): Promise<PdfReport> {
   return locked(options.sortie, "pdf", reporter, async () => {
-    if (!findChromium()) {
-      reporter.warn(chromiumMissing());
-      return { fichiers: 0, dureeMs: 0, ignore: chromiumMissing() };
-    }
+    const lookup = locateBrowser();
+    if (!lookup.trouve) return skipped(browserMissingMessage(lookup), reporter);
     const manifest = readManifest(siteDir(options.sortie));
     if (!manifest) throw new UsageError(`aucun site construit dans ${siteDir(options.sortie)}.`, "Lancez d'abord « observatoire publier » (ou « observatoire pipeline »).");
     const targets = pdfTargets(manifest, { epci: options.epci, communes: options.communes }, pdfDir(options.sortie));
-    reporter.info(`Impression de ${formatEntier(targets.length)} PDF avec chromium…`);
+    reporter.info(`Impression de ${formatEntier(targets.length)} PDF avec ${browserLabel(lookup)}…`);
     const started = Date.now();
-    await printPdfs(siteDir(options.sortie), targets, {
-      demo: manifest.demo,
-      onPdf: (target, pages) => reporter.detail(`  ${target.fichier} (${pages} pages)`),
-    });
+    try {
+      await printPdfs(siteDir(options.sortie), targets, {
+        demo: manifest.demo,
+        openBrowser: () => openBrowser(lookup),
+        onPdf: (target, pages) => reporter.detail(`  ${target.fichier} (${pages} pages)`),
+      });
+    } catch (error) {
+      // A browser that cannot start is like a missing one: the PDFs are optional, the rest of the run stands.
+      if (error instanceof BrowserUnavailable) return skipped(error.message, reporter);
+      throw error;
+    }
     const dureeMs = Date.now() - started;
     reporter.success(`${formatEntier(targets.length)} PDF écrits dans ${pdfDir(options.sortie)} en ${formatDuree(dureeMs)}.`);
     return { fichiers: targets.length, dureeMs };

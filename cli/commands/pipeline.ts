@@ -34,7 +34,7 @@ export const PIPELINE_STEPS: PipelineStep[] = [
   // The latest year of the GIP's activity logs; without any log the step says so and succeeds.
   { id: "rapport", libelle: "Rapport d'activité du GIP", run: (options, reporter) => done(runRapport({ sortie: options.sortie }, reporter, { tableaux: false })) },
   { id: "publier", libelle: "Publication du site", run: (options, reporter) => done(runPublier(options, reporter)) },
-  // Without chromium the step explains how to install it and the pipeline still succeeds.
+  // Without a browser the step explains how to get one and the pipeline still succeeds.
   { id: "pdf", libelle: "Portraits PDF des EPCI", run: (options, reporter) => done(runPdf({ sortie: options.sortie, communes: false }, reporter)) },
 ];
 

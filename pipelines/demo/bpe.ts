@@ -1,8 +1,10 @@
 // BPE file of the demo: BPE24.csv, the 2024 "ensemble" layout with Lambert-93 and WGS84 coordinates, limited to
 // the equipment types of the declarative nomenclature that the social-offer analysis counts.
+import type { CommuneShape } from "../geography/embedded-contours.ts";
 import { toLambert93 } from "../geography/lambert93.ts";
 import { CATEGORIES, NOMENCLATURE, valablePour } from "../../sources/bpe-equipements.ts";
 import { censusValue } from "./census-files.ts";
+import { interiorPoint, placeInside } from "./commune-points.ts";
 import { encodeLines } from "./formats.ts";
 import type { CommuneModel } from "./model.ts";
 import { rngFor, type Rng } from "./random.ts";
@@ -18,8 +20,8 @@ export const BPE_COLUMNS = [
 ] as const;
 
 /**
- * Approximate centre (longitude, latitude) of each département: the demo has no commune contours, so a commune's
- * point is drawn once around its département's centre and its equipments are jittered around that point.
+ * Approximate centre (longitude, latitude) of each département: where the project ships no commune contours, a
+ * commune's point is drawn once around its département's centre and its equipments are jittered around that point.
  */
 const CENTRES: Record<string, [number, number]> = {
   "01": [5.35, 46.1], "02": [3.55, 49.55], "03": [3.2, 46.4], "04": [6.25, 44.1], "05": [6.3, 44.65], "06": [7.1, 43.95], "07": [4.4, 44.75],
@@ -95,8 +97,16 @@ export function poisson(rng: Rng, lambda: number): number {
   return k;
 }
 
-/** The commune's point: fixed per commune code, inside its département's square. */
-export function communePoint(commune: Commune): [number, number] {
+/** Commune polygons by code, from the embedded contours (data/contours/); communes without one use CENTRES. */
+export type CommuneShapes = ReadonlyMap<string, CommuneShape>;
+
+/**
+ * The commune's point: inside its real polygon when the contours are shipped (the Gers), so that distances computed
+ * from the contours mean something; otherwise fixed per commune code, inside its département's square.
+ */
+export function communePoint(commune: Commune, shapes?: CommuneShapes): [number, number] {
+  const shape = shapes?.get(commune.code);
+  if (shape) return interiorPoint(shape);
   const [lon, lat] = CENTRES[commune.departement] ?? [2.5, 46.5];
   const rng = rngFor(commune.code, "bpe-point");
   const spread = commune.departement.length === 3 ? SPREAD / 3 : SPREAD;
@@ -115,7 +125,7 @@ interface Equipement {
 export function bpeEquipements(
   communes: readonly Commune[],
   models: ReadonlyMap<string, CommuneModel>,
-  { complet = false }: { complet?: boolean } = {},
+  { complet = false, formes }: { complet?: boolean; formes?: CommuneShapes } = {},
 ): Equipement[] {
   const types = complet ? NATIONAL_TYPES : TYPES;
   const expected = complet ? NATIONAL_EXPECTED : EXPECTED;
@@ -126,12 +136,14 @@ export function bpeEquipements(
     const pop75 = censusValue(model.rp22, "P_POP7589") + censusValue(model.rp22, "P_POP90P");
     const context = { pop, pop75, rural: model.profile.urbanite < 0.5, urbanite: model.profile.urbanite };
     const rng = rngFor(commune.code, "bpe");
-    const [lon, lat] = communePoint(commune);
+    const point = communePoint(commune, formes);
+    const shape = formes?.get(commune.code);
     for (const type of types) {
       const n = type.code === "A129" ? 1 : poisson(rng, expected[type.code]!(context));
       for (let i = 0; i < n; i += 1) {
+        const [longitude, latitude] = placeInside(shape, point, [rng.uniform(-0.01, 0.01), rng.uniform(-0.008, 0.008)]);
         out.push({
-          commune, type, longitude: lon + rng.uniform(-0.01, 0.01), latitude: lat + rng.uniform(-0.008, 0.008),
+          commune, type, longitude, latitude,
           mobile: rng.next() < (MOBILE_SHARE[type.code] ?? 0),
           qualite: rng.next() < 0.9 ? "Bonne" : rng.next() < 0.7 ? "Acceptable" : "Mauvaise",
         });

@@ -1,9 +1,11 @@
 // The demo's France services list, in the ANCT's published format (liste-fs-20240801.csv): national, about
 // 2 000 sites, mostly rural, a few buses and antennas, text fully quoted and coordinates unquoted, some comments
-// on several lines as in the real file. Sites sit at the demo's fictitious commune points (as the BPE does).
+// on several lines as in the real file. Sites sit at the demo's commune points (as the BPE does): inside the real
+// commune where the contours are shipped.
 import { readFileSync } from "node:fs";
 import { decoupageFile } from "../geography/decoupage.ts";
-import { communePoint, poisson } from "./bpe.ts";
+import { communePoint, poisson, type CommuneShapes } from "./bpe.ts";
+import { placeInside } from "./commune-points.ts";
 import { encodeLines } from "./formats.ts";
 import type { CommuneModel } from "./model.ts";
 import { rngFor } from "./random.ts";
@@ -35,21 +37,23 @@ export function franceServicesSites(
   communes: readonly Commune[],
   models: ReadonlyMap<string, CommuneModel>,
   codesPostaux: ReadonlyMap<string, string>,
+  formes?: CommuneShapes,
 ): Site[] {
   const sites: Site[] = [];
   for (const commune of communes) {
     const rural = models.get(commune.code)!.profile.urbanite < 0.5;
     const rng = rngFor(commune.code, "france-services");
     const n = Math.min(3, poisson(rng, commune.population / (rural ? 12_000 : 60_000)));
-    const [lon, lat] = communePoint(commune);
+    const point = communePoint(commune, formes);
     for (let index = 0; index < n; index += 1) {
       const bus = index === 0 && rural && rng.next() < 0.04;
+      const [longitude, latitude] = placeInside(formes?.get(commune.code), point, [rng.uniform(-0.01, 0.01), rng.uniform(-0.008, 0.008)]);
       sites.push({
         commune,
         type: index === 0 ? "Principal" : "Antenne",
         format: bus ? "Bus_équivalent" : index === 0 ? "Fixe" : "Fixe_antenne(s)",
-        longitude: lon + rng.uniform(-0.01, 0.01),
-        latitude: lat + rng.uniform(-0.008, 0.008),
+        longitude,
+        latitude,
         codePostal: codesPostaux.get(commune.code) ?? `${commune.departement.slice(0, 2)}000`,
       });
     }

@@ -4,7 +4,7 @@ import type { Territory } from "./territory.ts";
 export const CHEMIN_NOTICE = "DONNEES-DE-DEMONSTRATION.txt";
 export const TITRE_NOTICE = "Données de démonstration — observatoire Gers Solidaire";
 
-export function noticeText(territory: Territory, etudie: Territory = territory): string {
+export function noticeText(territory: Territory, etudie: Territory = territory, { contours = false }: { contours?: boolean } = {}): string {
   const deps = (t: Territory) => t.departements.map((d) => `${d.nom} (${d.code})`).join(", ");
   const couverture = territory.departements.length === etudie.departements.length ? deps(territory) : `France entière (${territory.departements.length} départements)`;
   return [
@@ -23,7 +23,14 @@ export function noticeText(territory: Territory, etudie: Territory = territory):
     "façon reproductible et ne décrivent pas la réalité des communes.",
     "",
     "Ne jamais publier, diffuser ni citer ces chiffres comme des données réelles.",
-    "Les positions des équipements (BPE) sont fictives.",
+    ...(contours
+      ? [
+          "Exception : les contours des communes (dossier contours/) sont réels : IGN, ADMIN EXPRESS COG 2018,",
+          "simplifiés, Licence Ouverte (« Source : IGN ») ; leur provenance est décrite dans data/contours/README.md.",
+          "Les positions des équipements (BPE) sont fictives ; là où les contours sont fournis, elles sont",
+          "tirées à l'intérieur de la commune de l'équipement.",
+        ]
+      : ["Les positions des équipements (BPE) sont fictives."]),
     "La liste des France services (format ANCT) est inventée, ses positions aussi ; les lieux du GIP",
     "(gip-lieux/) reprennent les tiers-lieux et des étapes plausibles du camping-car, aux centres des bourgs.",
     "Les journaux d'activité du GIP (dossier gip-activite/) sont inventés : leurs totaux reprennent",

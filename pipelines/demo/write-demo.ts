@@ -1,7 +1,8 @@
 // Entry point of the demo generator: models every commune once, then writes
 // each file in a single pass.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { embeddedContoursFiles, embeddedShapes } from "../geography/embedded-contours.ts";
 import { activityDemoFiles } from "./activite/activity-demo.ts";
 import { bpeCsv, bpeEquipements, CHEMIN_BPE } from "./bpe.ts";
 import { CAF_ANNEES, cafAncienPortail, cafPrestationsCsv, CHEMIN_CAF_BAS_REVENUS, CHEMIN_CAF_DEPENDANCE, CHEMIN_CAF_PRESTATIONS, DOSSIER_CAF, onapeFiles } from "./caf.ts";
@@ -53,6 +54,15 @@ export async function writeDemo(options: DemoOptions): Promise<DemoSummary> {
 
 export const FRANCE = "FR";
 
+/** Where the demo folder keeps the copied contours. */
+export const DOSSIER_CONTOURS = "contours";
+
+/** Communes of an embedded topology, counted from its single geometry collection. */
+function readEmbeddedCount(data: Buffer): number {
+  const topology = JSON.parse(data.toString("utf8")) as { objects: Record<string, { geometries?: unknown[] }> };
+  return Object.values(topology.objects).reduce((total, object) => total + (object.geometries?.length ?? 0), 0);
+}
+
 /** The demo files for the given départements only: one file of each kind, all their communes in it. */
 export async function writeDemoTerritories(
   codes: readonly string[],
@@ -67,7 +77,17 @@ export async function writeDemoTerritories(
   const n = inTerritory.length;
 
   const outputs: { chemin: string; data: Uint8Array; lignes: number }[] = [];
-  const notice = noticeText(territory, etudie);
+  const focus = (etudie ?? territory).departements.map((departement) => departement.code);
+  // The real commune contours the project ships (the Gers): copied as published, so the demo draws its maps and
+  // measures distances like real data would; a département without them gets the sites' "no contours" note.
+  const contours = embeddedContoursFiles(focus);
+  for (const file of contours) {
+    const data = await readFile(file.fichier);
+    outputs.push({ chemin: `${DOSSIER_CONTOURS}/${file.nom}`, data, lignes: readEmbeddedCount(data) });
+  }
+  // Fictitious places go inside their real commune wherever a polygon is shipped, studied département or not.
+  const formes = embeddedShapes(territory.departements.map((departement) => departement.code));
+  const notice = noticeText(territory, etudie, { contours: contours.length > 0 });
   outputs.push({ chemin: CHEMIN_NOTICE, data: encodeText(notice), lignes: notice.split("\n").length - 1 });
 
   const censusRows = inTerritory.map((m) => ({ code: m.commune.code, rp22: m.rp22, rp16: m.rp16 }));
@@ -103,12 +123,12 @@ export async function writeDemoTerritories(
   outputs.push({ chemin: `${DOSSIER_CAF}/txcouv_pe_dep.csv`, data: onape.departements, lignes: onape.lignes.departements });
   outputs.push({ chemin: `${DOSSIER_CAF}/txcouv_pe_nat.csv`, data: onape.france, lignes: onape.lignes.france });
 
-  const equipements = bpeEquipements(territory.communes, models, { complet: bpeComplete });
+  const equipements = bpeEquipements(territory.communes, models, { complet: bpeComplete, formes });
   outputs.push({ chemin: CHEMIN_BPE, data: bpeCsv(equipements), lignes: equipements.length });
-  const franceServices = franceServicesSites(territory.communes, models, codesPostaux());
+  const franceServices = franceServicesSites(territory.communes, models, codesPostaux(), formes);
   outputs.push({ chemin: CHEMIN_FRANCE_SERVICES, data: franceServicesCsv(franceServices), lignes: franceServices.length });
   // The GIP's own places only exist in the Gers.
-  if ((etudie ?? territory).departements.some((departement) => departement.code === "32")) {
+  if (focus.includes("32")) {
     const gip = gipLieuxCsv();
     outputs.push({ chemin: CHEMIN_GIP_LIEUX, data: gip.data, lignes: gip.lignes });
   }

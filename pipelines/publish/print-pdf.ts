@@ -1,11 +1,11 @@
-// Prints pages of the built site to A4 PDF with chromium, from a local static server: several tabs at once, each
+// Prints pages of the built site to A4 PDF with Chromium, from a local static server: several tabs at once, each
 // PDF written beside its final name then renamed, so an interrupted run never leaves a truncated file.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { DataError } from "../core/errors.ts";
-import { cellErrors, loadRenderedPage, openBrowser } from "./browser.ts";
+import { cellErrors, loadRenderedPage, openBrowser, type BrowserSession } from "./browser.ts";
 import { startStaticServer } from "./static-server.ts";
 
 export interface PdfTarget {
@@ -17,15 +17,23 @@ export interface PdfTarget {
 
 export interface PrintOptions {
   demo: boolean;
+  /** The browser to print with (default: the one found on this machine). */
+  openBrowser?: () => Promise<BrowserSession>;
   onPdf?: (target: PdfTarget, pages: number) => void;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
-export async function printPdfs(siteDir: string, targets: PdfTarget[], { demo, onPdf }: PrintOptions): Promise<number> {
+export async function printPdfs(siteDir: string, targets: PdfTarget[], { demo, onPdf, openBrowser: open = openBrowser }: PrintOptions): Promise<number> {
   if (!targets.length) return 0;
   const server = await startStaticServer(siteDir);
-  const browser = await openBrowser();
+  let browser: BrowserSession;
+  try {
+    browser = await open();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   try {
     const queue = [...targets];
     // Rendering is mostly single-threaded per tab: one tab per core keeps the machine busy without thrashing.

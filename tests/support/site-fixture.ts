@@ -1,16 +1,21 @@
 // Shared by the site and PDF tests: runs the CLI as a user would, builds a demo site in a temporary folder once
-// per test file, and says in French why browser tests are skipped when chromium is absent.
+// per test file, and finds the browser as `observatoire pdf` does. Without one, browser tests are skipped with
+// the reason on a developer's machine, but run (and fail) in CI: a missing browser must never pass unnoticed there.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { browserMissingMessage, locateBrowser } from "../../pipelines/publish/chromium.ts";
+import { IN_CI } from "./ci.ts";
 
 const run = promisify(execFile);
 export const BIN = path.resolve("bin/observatoire.js");
-export const CHROMIUM = "/usr/bin/chromium";
-export const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
-export const SANS_CHROMIUM = "ignoré : chromium est absent (/usr/bin/chromium) ; installez-le avec « sudo apt-get install chromium »";
+export const BROWSER = locateBrowser();
+export const HAS_BROWSER = BROWSER.trouve;
+/** Browser suites are skipped only outside CI. */
+export const SKIP_BROWSER = !HAS_BROWSER && !IN_CI;
+export const SANS_NAVIGATEUR = BROWSER.trouve ? "" : `ignoré hors CI : ${browserMissingMessage(BROWSER)}`;
 /** Building, then printing, ≈480 pages takes about a minute alone; much more when test files run side by side. */
 export const BUILD_TIMEOUT = 900_000;
 
@@ -49,7 +54,7 @@ export async function buildDemoSite(prefix: string): Promise<DemoSite> {
 }
 
 export function warnSkipped(what: string): void {
-  if (!HAS_CHROMIUM) console.warn(`${what} ${SANS_CHROMIUM}.`);
+  if (SKIP_BROWSER) console.warn(`${what} ${SANS_NAVIGATEUR}`);
 }
 
 /** French spaces (narrow and plain no-break) read back as plain spaces, to compare text from a page or a PDF. */
