@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importAndDerive } from "./support/import-and-derive.ts";
 import { GIP } from "../indicators/external-variables.ts";
 import { INDICATORS } from "../indicators/registry.ts";
 import { construireRapport, type Chiffre, type Rapport } from "../pipelines/activity/report.ts";
@@ -17,7 +18,7 @@ import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
 import { writeDemoTerritories } from "../pipelines/demo/write-demo.ts";
 import { DataError, UsageError } from "../pipelines/core/errors.ts";
 import { COURRIEL, TELEPHONE } from "../pipelines/ingest/identifying-columns.ts";
-import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
+import type { ImportReport } from "../pipelines/ingest/import-files.ts";
 import { MOTIFS_JOURNAL } from "../pipelines/ingest/load-journal.ts";
 import { lireSel } from "../pipelines/ingest/pseudonymise.ts";
 import { GIP_JOURNAUX } from "../sources/gip-activite.ts";
@@ -40,7 +41,7 @@ afterAll(() => {
 
 async function load(dossiers: string[], sel?: string): Promise<{ warehouse: Warehouse; report: ImportReport }> {
   const warehouse = await memoryWarehouse();
-  const report = await importFiles(warehouse, { dossiers, territoire: "32", commande: "test", pseudonymisation: sel ? { sel } : undefined });
+  const report = await importAndDerive(warehouse, { dossiers, territoire: "32", commande: "test", pseudonymisation: sel ? { sel } : undefined });
   return { warehouse, report };
 }
 
@@ -61,7 +62,7 @@ describe("rapport d'activité 2020 calculé sur les journaux de démonstration",
     demo = tempFolder("gip-demo-");
     await writeDemoTerritories(["32"], demo);
     warehouse = await Warehouse.open(":memory:");
-    const report = await importFiles(warehouse, { dossiers: [demo], territoire: "32", commande: "test" });
+    const report = await importAndDerive(warehouse, { dossiers: [demo], territoire: "32", commande: "test" });
     const logs = report.fichiers.filter((file) => GIP_JOURNAUX.some((journal) => journal.id === file.sourceId));
     expect(logs).toHaveLength(14);
     for (const file of logs) expect(file, file.chemin).toMatchObject({ lignesRejetees: 0, lignesChargees: file.lignesLues });
@@ -142,7 +143,7 @@ describe("rapport d'activité 2020 calculé sur les journaux de démonstration",
     const communes40 = await warehouse.one<{ n: number }>("SELECT count(*) AS n FROM indicateurs WHERE numero = 40 AND niveau = 'commune'");
     expect(communes40!.n).toBe(0);
     const communes = await warehouse.one<{ n: number; publiees: number }>(
-      "SELECT count(*) AS n, count(*) FILTER (WHERE statut <> 'secret' OR valeur IS NOT NULL) AS publiees FROM valeurs_cog WHERE racine = ? AND millesime = 2020 AND niveau = 'commune'",
+      "SELECT count(*) AS n, count(*) FILTER (WHERE statut <> 'secret' OR valeur IS NOT NULL) AS publiees FROM gip_comptes WHERE racine = ? AND millesime = 2020 AND niveau = 'commune'",
       [GIP.fichesViolences],
     );
     expect(communes!.n).toBeGreaterThan(0);
@@ -317,7 +318,7 @@ describe("colonnes identifiantes des journaux", () => {
   it("refuse un journal qui contient des noms, téléphones ou courriels, en nommant le fichier et la colonne", async () => {
     const warehouse = await memoryWarehouse();
     const dossier = fixture("gip-colonne-identifiante");
-    const report = await importFiles(warehouse, { dossiers: [dossier], territoire: "32", commande: "test" });
+    const report = await importAndDerive(warehouse, { dossiers: [dossier], territoire: "32", commande: "test" });
     expect(report.refuses).toHaveLength(1);
     const error = report.refuses[0]!.erreur;
     expect(error).toBeInstanceOf(DataError);
@@ -403,7 +404,7 @@ describe("lignes fautives des journaux", () => {
     const dossier = tempFolder("gip-sans-annee-");
     fs.copyFileSync(fixture("gip-lignes-fautives/fiches-violences-2020.csv"), path.join(dossier, "fiches-violences.csv"));
     const warehouse = await memoryWarehouse();
-    const report = await importFiles(warehouse, { dossiers: [dossier], territoire: "32", commande: "test" });
+    const report = await importAndDerive(warehouse, { dossiers: [dossier], territoire: "32", commande: "test" });
     expect(report.refuses.map((refused) => refused.chemin)).toEqual(["fiches-violences.csv"]);
     expect(report.refuses[0]!.erreur.message).toMatch(/^année du journal « Fiches de l'observatoire des violences faites aux femmes » introuvable/);
     expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM gip_violences")).toEqual({ n: 0 });

@@ -4,7 +4,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
+import { importAndDerive } from "./support/import-and-derive.ts";
+import type { ImportReport } from "../pipelines/ingest/import-files.ts";
 import { NEGATIVE_COUNT, UNREADABLE_YEAR } from "../pipelines/ingest/load-wide.ts";
 import { CAF_ABROAD, CAF_UNKNOWN, CAF_UNLOCATED } from "../sources/caf.ts";
 import { BPE, CAF } from "../indicators/external-variables.ts";
@@ -19,7 +20,7 @@ const UNKNOWN_COMMUNE = "code commune inconnu du code officiel géographique";
 
 async function load(...cases: string[]): Promise<{ warehouse: Warehouse; report: ImportReport }> {
   const warehouse = await memoryWarehouse();
-  const report = await importFiles(warehouse, { dossiers: cases.map(fixture), territoire: "32", commande: "test" });
+  const report = await importAndDerive(warehouse, { dossiers: cases.map(fixture), territoire: "32", commande: "test" });
   return { warehouse, report };
 }
 
@@ -31,7 +32,8 @@ async function rejets(warehouse: Warehouse): Promise<Rejet[]> {
 
 async function cogValue(warehouse: Warehouse, code: string, racine: string, millesime: number, niveau = "commune") {
   return warehouse.all<{ valeur: number | null; statut: string; source_id: string; codes_sources: string }>(
-    "SELECT valeur, statut, source_id, codes_sources FROM valeurs_cog WHERE niveau = ? AND code_geo = ? AND racine = ? AND millesime = ?",
+    // CAF values are harmonised (valeurs_cog), BPE values are counted (bpe_comptes): the indicators read both.
+    "SELECT valeur, statut, source_id, codes_sources FROM (SELECT * FROM valeurs_cog UNION ALL BY NAME SELECT * FROM bpe_comptes) WHERE niveau = ? AND code_geo = ? AND racine = ? AND millesime = ?",
     [niveau, code, racine, millesime],
   );
 }
@@ -179,12 +181,12 @@ describe("BPE – équipements de plusieurs millésimes", () => {
     expect(await gp("31003", 2021)).toEqual([{ valeur: 0, statut: "ok", source_id: "insee_bpe", codes_sources: "31003" }]);
     expect(await gp("31003", 2020)).toEqual([]);
     // Départements absent from every file get no row: their value stays "manquant".
-    expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM valeurs_cog WHERE source_id = 'insee_bpe' AND left(code_geo, 2) = '65'")).toEqual({ n: 0 });
+    expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM bpe_comptes WHERE left(code_geo, 2) = '65'")).toEqual({ n: 0 });
     // The mobile GP of Mirande is not a fixed one; its EHPA is counted.
     expect(await gp("32256", 2024)).toEqual([{ valeur: 0, statut: "ok", source_id: "insee_bpe", codes_sources: "32256" }]);
     expect(await cogValue(warehouse, "32256", BPE.hebergementPersonnesAgees, 2024)).toEqual([{ valeur: 1, statut: "ok", source_id: "insee_bpe", codes_sources: "32256" }]);
     expect(await cogValue(warehouse, "32107", "BPE_FRANCE_SERVICES", 2024)).toEqual([{ valeur: 0, statut: "ok", source_id: "insee_bpe", codes_sources: "32107" }]);
     const communes32 = await warehouse.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM geo_commune WHERE code_departement = '32'");
-    expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM valeurs_cog WHERE source_id = 'insee_bpe' AND racine = ? AND millesime = 2024", [BPE.medecinsGeneralistes])).toEqual({ n: communes32!.n });
+    expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM bpe_comptes WHERE racine = ? AND millesime = 2024", [BPE.medecinsGeneralistes])).toEqual({ n: communes32!.n });
   });
 });

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { insideShape, interiorPoint, placeInside } from "../pipelines/demo/commune-points.ts";
 import { EMBEDDED_CONTOURS_DIR, embeddedContoursFiles, readEmbeddedShapes } from "../pipelines/geography/embedded-contours.ts";
 import { parseContours } from "../pipelines/ingest/load-contours.ts";
-import { centroidOf } from "../pipelines/distances/centroids.ts";
+import { centroidOf } from "../pipelines/geography/centroid.ts";
 import { IN_CI } from "./support/ci.ts";
 
 const run = promisify(execFile);

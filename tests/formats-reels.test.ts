@@ -4,8 +4,9 @@
 // docs/sources-caf-bpe.md give the evidence for each layout.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importAndDerive } from "./support/import-and-derive.ts";
 import { computeIndicators, type ComputeReport } from "../pipelines/compute/compute-indicators.ts";
-import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
+import type { ImportReport } from "../pipelines/ingest/import-files.ts";
 import { Warehouse } from "../pipelines/core/warehouse.ts";
 
 const REEL = path.resolve("tests/fixtures/reel");
@@ -18,7 +19,7 @@ describe("every supported source in its published layout, in one import", () => 
 
   beforeAll(async () => {
     warehouse = await Warehouse.open(":memory:");
-    report = await importFiles(warehouse, { dossiers: [REEL, FORMATS], territoire: "32", commande: "test" });
+    report = await importAndDerive(warehouse, { dossiers: [REEL, FORMATS], territoire: "32", commande: "test" });
     computed = await computeIndicators(warehouse);
   });
   afterAll(() => warehouse?.close());

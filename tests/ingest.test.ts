@@ -6,10 +6,11 @@ import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
 import os from "node:os";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { importAndDerive } from "./support/import-and-derive.ts";
 import { DataError } from "../pipelines/core/errors.ts";
 import { cleaner } from "../pipelines/ingest/prepare-read.ts";
 import { scanBytes } from "../pipelines/ingest/scan.ts";
-import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
+import type { ImportReport } from "../pipelines/ingest/import-files.ts";
 import { Warehouse } from "../pipelines/core/warehouse.ts";
 import { memoryWarehouse } from "./support/memory-warehouse.ts";
 
@@ -24,7 +25,7 @@ const MERGED_SECRET = "commune fusionnée : une commune d'origine est sous secre
 
 async function load(...cases: string[]): Promise<{ warehouse: Warehouse; report: ImportReport }> {
   const warehouse = await memoryWarehouse();
-  const report = await importFiles(warehouse, { dossiers: cases.map(fixture), territoire: "32", commande: "test" });
+  const report = await importAndDerive(warehouse, { dossiers: cases.map(fixture), territoire: "32", commande: "test" });
   return { warehouse, report };
 }
 
@@ -522,7 +523,7 @@ describe("re-loading", () => {
   it("loading the same folder twice does not duplicate anything (second time: deja_charge)", async () => {
     const warehouse = await memoryWarehouse();
     const options = { dossiers: [fixture("blank-lines")], territoire: "32", commande: "test" };
-    const first = await importFiles(warehouse, options);
+    const first = await importAndDerive(warehouse, options);
     const count = async () =>
       warehouse.one<{ valeurs: number; cog: number; rejets: number; journal: number }>(
         `SELECT (SELECT count(*) FROM valeurs_brutes) AS valeurs, (SELECT count(*) FROM valeurs_cog) AS cog,
@@ -530,7 +531,7 @@ describe("re-loading", () => {
       );
     const before = await count();
     expect(before).toEqual({ valeurs: 4 * 27, cog: 4 * 27, rejets: 2, journal: 1 });
-    const second = await importFiles(warehouse, options);
+    const second = await importAndDerive(warehouse, options);
     expect(first.fichiers[0]!.etat).toBe("charge");
     expect(second.fichiers).toHaveLength(1);
     expect(second.fichiers[0]).toMatchObject({ etat: "deja_charge", lignesLues: 6, lignesChargees: 4, lignesRejetees: 2 });
@@ -550,7 +551,7 @@ describe("re-loading", () => {
       INSERT INTO valeurs_brutes VALUES (7, 'insee_comparateur', 'commune', '32013', 'P22_POP', 'Pyy_POP', 2022, 2025, 21760, 'ok', true, 2),
         (7, 'insee_comparateur', 'commune', '32013', 'MED21', 'MEDyy', 2021, 2024, NULL, 'secret', false, 2);
       CREATE VIEW valeurs_cog AS SELECT * FROM valeurs_brutes;`);
-    await importFiles(warehouse, { dossiers: [fixture("blank-lines")], territoire: "32", commande: "test" });
+    await importAndDerive(warehouse, { dossiers: [fixture("blank-lines")], territoire: "32", commande: "test" });
     expect(await warehouse.all("SELECT code_geo, variable, racine, millesime, geo_annee, valeur, statut, additive, ligne FROM valeurs_brutes WHERE fichier_id = 7 ORDER BY variable")).toEqual([
       { code_geo: "32013", variable: "MED21", racine: "MEDyy", millesime: 2021, geo_annee: 2024, valeur: null, statut: "secret", additive: false, ligne: 2 },
       { code_geo: "32013", variable: "P22_POP", racine: "Pyy_POP", millesime: 2022, geo_annee: 2025, valeur: 21760, statut: "ok", additive: true, ligne: 2 },
@@ -575,9 +576,9 @@ describe("re-loading", () => {
 
   it("a later run with another file for the same source and millésime replaces the earlier one", async () => {
     const warehouse = await memoryWarehouse();
-    await importFiles(warehouse, { dossiers: [fixture("two-folders/a")], territoire: "32", commande: "test" });
+    await importAndDerive(warehouse, { dossiers: [fixture("two-folders/a")], territoire: "32", commande: "test" });
     expect(await cogCell(warehouse, "32013", "MED21")).toMatchObject({ valeur: 21800 });
-    const report = await importFiles(warehouse, { dossiers: [fixture("two-folders/b")], territoire: "32", commande: "test" });
+    const report = await importAndDerive(warehouse, { dossiers: [fixture("two-folders/b")], territoire: "32", commande: "test" });
     const a = path.join(fixture("two-folders/a"), "cc_filosofi_2021_COM.csv");
     const b = path.join(fixture("two-folders/b"), "cc_filosofi_2021_COM.csv");
     expect(report.avertissements).toEqual([`${a} (chargé précédemment) est remplacé par ${b}.`]);
@@ -598,8 +599,8 @@ describe("re-loading", () => {
     const both = write("2022-2023", ["2022-12;32013;Auch;3500;600", "2023-12;32013;Auch;3520;610", "2022-12;32107;Condom;1200;210", "2023-12;32107;Condom;1210;215"]);
     const latest = write("2023", ["2023-12;32013;Auch;3540;620"]);
     const warehouse = await memoryWarehouse();
-    await importFiles(warehouse, { dossiers: [both], territoire: "32", commande: "test" });
-    const report = await importFiles(warehouse, { dossiers: [latest], territoire: "32", commande: "test" });
+    await importAndDerive(warehouse, { dossiers: [both], territoire: "32", commande: "test" });
+    const report = await importAndDerive(warehouse, { dossiers: [latest], territoire: "32", commande: "test" });
     const values = await warehouse.all("SELECT code_geo, variable, millesime, valeur FROM valeurs_cog WHERE source_id = 'caf_prestations' ORDER BY code_geo, variable, millesime");
     expect(values).toEqual([
       { code_geo: "32013", variable: "indfoy_ndur", millesime: 2022, valeur: 3500 },

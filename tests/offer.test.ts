@@ -6,9 +6,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
-import { importFiles } from "../pipelines/ingest/import-files.ts";
+import { importAndDerive } from "./support/import-and-derive.ts";
 import { summariseAccess } from "../pipelines/offer/access-summary.ts";
-import { centroidOf } from "../pipelines/distances/centroids.ts";
+import { centroidOf } from "../pipelines/geography/centroid.ts";
 import { distanceKm, distanceMacroSql, RAYON_TERRE_KM } from "../pipelines/distances/distance.ts";
 import { computeIndices } from "../pipelines/offer/indices.ts";
 import { computeInventory, MOTIF_PRUDENCE } from "../pipelines/offer/inventory.ts";
@@ -29,7 +29,7 @@ if (!sharedExists) console.warn("../shared/data absent : tests de l'offre sur do
 
 async function imported(...dossiers: string[]): Promise<Warehouse> {
   const warehouse = await memoryWarehouse();
-  await importFiles(warehouse, { dossiers, territoire: "32", commande: "test" });
+  await importAndDerive(warehouse, { dossiers, territoire: "32", commande: "test" });
   return warehouse;
 }
 

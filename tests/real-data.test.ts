@@ -5,10 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importAndDerive } from "./support/import-and-derive.ts";
 import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
 import { writeDemoTerritories } from "../pipelines/demo/write-demo.ts";
 import { EMBEDDED_CONTOURS_DIR } from "../pipelines/geography/embedded-contours.ts";
-import { importFiles, type ImportReport } from "../pipelines/ingest/import-files.ts";
+import type { ImportReport } from "../pipelines/ingest/import-files.ts";
 import { buildCentroids } from "../pipelines/distances/centroids.ts";
 import { Warehouse } from "../pipelines/core/warehouse.ts";
 
@@ -50,7 +51,7 @@ describe("real INSEE extracts (tests/fixtures/reel) and the shipped IGN contours
 
   beforeAll(async () => {
     warehouse = await Warehouse.open(":memory:");
-    report = await importFiles(warehouse, { dossiers: [DATA, CONTOURS], territoire: "32", commande: "test" });
+    report = await importAndDerive(warehouse, { dossiers: [DATA, CONTOURS], territoire: "32", commande: "test" });
   });
   afterAll(() => warehouse?.close());
 
@@ -291,7 +292,7 @@ describe("indicators on the real extracts (tests/fixtures/reel)", () => {
 
   beforeAll(async () => {
     warehouse = await Warehouse.open(":memory:");
-    await importFiles(warehouse, { dossiers: [DATA], territoire: "32", commande: "test" });
+    await importAndDerive(warehouse, { dossiers: [DATA], territoire: "32", commande: "test" });
     await computeIndicators(warehouse);
   });
   afterAll(() => warehouse?.close());
@@ -343,7 +344,7 @@ describe("demo data then the real extracts: the real files win where they exist"
   beforeAll(async () => {
     await writeDemoTerritories(["32"], demo);
     warehouse = await Warehouse.open(":memory:");
-    report = await importFiles(warehouse, { dossiers: [demo, DATA], territoire: "32", commande: "test" });
+    report = await importAndDerive(warehouse, { dossiers: [demo, DATA], territoire: "32", commande: "test" });
     await computeIndicators(warehouse);
   });
   afterAll(() => {

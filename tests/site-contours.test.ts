@@ -7,8 +7,8 @@ import * as d3 from "d3";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { topology } from "topojson-server";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { importAndDerive } from "./support/import-and-derive.ts";
 import { contoursOnCurrentCog } from "../pipelines/geography/contours-cog.ts";
-import { importFiles } from "../pipelines/ingest/import-files.ts";
 import { parseContours } from "../pipelines/ingest/load-contours.ts";
 import { loadRenderedPage, openBrowser } from "../pipelines/publish/browser.ts";
 import { startStaticServer } from "../pipelines/publish/static-server.ts";
@@ -58,7 +58,7 @@ describe("contours des communes (reconnaissance et COG)", () => {
     const first = folder("a", collection(square("32013", 0.58, 43.64), square("32107", 0.6, 43.64)));
     const second = folder("b", collection(square("32013", 0.58, 43.64)));
     const warehouse = await memoryWarehouse();
-    const load = (dossier: string) => importFiles(warehouse, { dossiers: [dossier], territoire: "32", commande: "test" });
+    const load = (dossier: string) => importAndDerive(warehouse, { dossiers: [dossier], territoire: "32", commande: "test" });
     expect((await load(first)).fichiers).toMatchObject([{ etat: "charge", millesime: 2024, geoAnnee: 2024, lignesLues: 2, lignesChargees: 2 }]);
     const again = await load(first);
     expect(again.fichiers).toMatchObject([{ etat: "deja_charge", millesime: 2024, geoAnnee: 2024, lignesLues: 2, lignesChargees: 2, lignesRejetees: 0 }]);

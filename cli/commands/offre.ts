@@ -3,16 +3,15 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { UsageError } from "../../pipelines/core/errors.ts";
-import { findTerritory, offerComputed, readAllIndices, readOfferSummary, type Indices, type OfferSummary } from "../../pipelines/offer/read-summary.ts";
+import { findTerritory, readAllIndices, readOfferSummary, type Indices, type OfferSummary } from "../../pipelines/offer/read-summary.ts";
 import { quadrantLibelle } from "../../pipelines/offer/quadrants.ts";
-import { runOfferAnalysis, type OfferRun } from "../../pipelines/offer/run-offer.ts";
 import { SEUILS_DISTANCE_KM, ZONE_BLANCHE_BESOIN_MIN, ZONE_BLANCHE_DISTANCE_KM } from "../../indicators/offer-thresholds.ts";
 import { formatEntier, formatNombre } from "../../pipelines/core/format-fr.ts";
-import { openExistingWarehouse, withWarehouseBuild } from "../../pipelines/core/atomic-build.ts";
+import { openExistingWarehouse } from "../../pipelines/core/atomic-build.ts";
 import type { Warehouse } from "../../pipelines/core/warehouse.ts";
-import { parseOptions, sortieOption, sortieSuffix, verbosityOf } from "../options.ts";
-import { locked } from "../locked.ts";
+import { parseOptions, sortieOption, verbosityOf } from "../options.ts";
 import { Reporter } from "../output.ts";
+import { runCommandSteps } from "../steps.ts";
 import { alignColumns } from "../table.ts";
 
 const optionsSchema = z.object({
@@ -29,36 +28,22 @@ export function registerOffre(program: Command): void {
     .command("offre")
     .description("affiche l'analyse de l'offre sociale : lieux et taux, accès, besoin et offre, zones blanches (département ou un EPCI)")
     .option("-e, --epci <code>", "un EPCI (code SIREN, ex. 200066926) au lieu du département")
-    .option("-r, --recalculer", "refait l'analyse de l'offre (après « calculer ») et réécrit ses exports avant d'afficher")
+    .option("-r, --recalculer", "refait l'analyse de l'offre et réécrit ses exports avant d'afficher, même si rien n'a changé")
     .option("-s, --sortie <dossier>", "dossier de sortie (défaut : sortie)")
     .action(async (raw, command: Command) => {
       const options = parseOptions(optionsSchema, raw);
       const reporter = new Reporter(verbosityOf(command.optsWithGlobals()));
-      if (options.recalculer) await runOffre(options, reporter);
+      // Without --recalculer the analysis still follows a new import or calculation: its step runs when its inputs changed.
+      await runCommandSteps({ cibles: ["offre"], options: { sortie: options.sortie, commande: "offre" }, forcer: options.recalculer ? ["offre"] : undefined }, reporter);
       const warehouse = await openExistingWarehouse(options.sortie);
       if (!warehouse) throw new UsageError(`aucun entrepôt dans ${options.sortie}.`, "Lancez d'abord « npm start » ou « observatoire pipeline --donnees <dossier> ».");
       try {
-        if (!(await offerComputed(warehouse))) {
-          throw new UsageError("l'analyse de l'offre sociale n'a pas encore été faite.", "Lancez « observatoire offre --recalculer » (ou « observatoire pipeline »).");
-        }
         reporter.result(await describe(warehouse, options.epci));
       } finally {
         warehouse.close();
       }
     });
 }
-
-/** The pipeline step: the analysis in the warehouse and its exports. */
-export async function runOffre(options: { sortie: string }, reporter: Reporter): Promise<OfferRun> {
-  return locked(options.sortie, "offre", reporter, async () => {
-    reporter.info("Analyse de l'offre sociale…");
-    const run = await withWarehouseBuild(options.sortie, (warehouse) => runOfferAnalysis(warehouse, options.sortie), { existant: true });
-    reporter.success(`Offre sociale analysée ; exports écrits dans ${run.exports.dossier} : ${run.exports.fichiers.join(", ")}.`);
-    reporter.info(`  Résumé : npx observatoire offre${sortieSuffix(options.sortie)} (ou --epci CODE pour un EPCI).`);
-    return run;
-  });
-}
-
 
 async function describe(warehouse: Warehouse, epci: string | undefined): Promise<string> {
   const territoire = epci ? await findTerritory(warehouse, "epci", epci) : await findTerritory(warehouse, "departement");

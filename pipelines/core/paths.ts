@@ -20,3 +20,7 @@ export const pdfDir = (sortie: string) => path.join(sortie, PDF_DIR);
 export const stagingDir = (sortie: string) => path.join(sortie, STAGING_DIR);
 /** The Framework root: a copy of site/ plus the generated data/ folder. */
 export const stagingRoot = (sortie: string) => path.join(stagingDir(sortie), "racine");
+
+/** In a demo folder: the notice whose presence marks its files as demonstration data, and the demo step's record. */
+export const DEMO_NOTICE = "DONNEES-DE-DEMONSTRATION.txt";
+export const DEMO_RECORD = "DONNEES-DE-DEMONSTRATION.json";

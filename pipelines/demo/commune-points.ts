@@ -3,7 +3,7 @@
 // geometry on longitude/latitude is enough at commune scale, and everything is deterministic.
 import type { Position } from "geojson";
 import type { CommuneShape } from "../geography/embedded-contours.ts";
-import { centroidOf } from "../distances/centroids.ts";
+import { centroidOf } from "../geography/centroid.ts";
 
 type Point = [number, number];
 

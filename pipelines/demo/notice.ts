@@ -1,7 +1,6 @@
 // The warning file whose presence makes the importer flag a folder as demo data.
 import type { Territory } from "./territory.ts";
 
-export const CHEMIN_NOTICE = "DONNEES-DE-DEMONSTRATION.txt";
 export const TITRE_NOTICE = "Données de démonstration — observatoire Gers Solidaire";
 
 export function noticeText(territory: Territory, etudie: Territory = territory, { contours = false }: { contours?: boolean } = {}): string {

@@ -2,6 +2,7 @@
 // each file in a single pass.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { DEMO_NOTICE } from "../core/paths.ts";
 import { embeddedContoursFiles, embeddedShapes } from "../geography/embedded-contours.ts";
 import { activityDemoFiles } from "./activite/activity-demo.ts";
 import { bpeCsv, bpeEquipements, CHEMIN_BPE } from "./bpe.ts";
@@ -14,7 +15,7 @@ import { CHEMIN_GIP_LIEUX, gipLieuxCsv } from "./gip-lieux.ts";
 import { ARCHIVE_FILOSOFI, DOSSIER_FILOSOFI } from "./filosofi.ts";
 import { filosofiArchive } from "./filosofi-archive.ts";
 import { modelCommune, type CommuneModel } from "./model.ts";
-import { CHEMIN_NOTICE, noticeText } from "./notice.ts";
+import { noticeText } from "./notice.ts";
 import { CHEMIN_POPULATIONS_LEGALES, populationsLegalesCsv } from "./populations-legales.ts";
 import { rngFor } from "./random.ts";
 import { allDepartementCodes, loadTerritory, type Territory } from "./territory.ts";
@@ -88,7 +89,7 @@ export async function writeDemoTerritories(
   // Fictitious places go inside their real commune wherever a polygon is shipped, studied département or not.
   const formes = embeddedShapes(territory.departements.map((departement) => departement.code));
   const notice = noticeText(territory, etudie, { contours: contours.length > 0 });
-  outputs.push({ chemin: CHEMIN_NOTICE, data: encodeText(notice), lignes: notice.split("\n").length - 1 });
+  outputs.push({ chemin: DEMO_NOTICE, data: encodeText(notice), lignes: notice.split("\n").length - 1 });
 
   const censusRows = inTerritory.map((m) => ({ code: m.commune.code, rp22: m.rp22, rp16: m.rp16 }));
   const communesCodes = territory.communes.map((c) => ({ code: c.code, libelle: c.nom }));

@@ -4,13 +4,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { MANIFEST_NAME } from "../download/manifest.ts";
 import { DataError, UsageError } from "../core/errors.ts";
+import { DEMO_NOTICE, DEMO_RECORD } from "../core/paths.ts";
 import { buildGeography, type TerritorySummary } from "../geography/build-geography.ts";
-import { mapValuesToCog } from "../harmonise/map-to-cog.ts";
 import { ensureSchema } from "./schema.ts";
 import { sqlString, type Warehouse } from "../core/warehouse.ts";
 import { readHead } from "./byte-source.ts";
 import { discover, type Candidate } from "./discover.ts";
-import type { Ignored, Refused } from "./file-outcomes.ts";
+import type { FileReport, Ignored, Refused } from "./file-outcomes.ts";
 import { findLoaded, nextValue, recordImport } from "./import-journal.ts";
 import { isContoursFile, loadContours, type ContoursCandidate } from "./load-contours.ts";
 import { itemColumns, loadItems } from "./load-items.ts";
@@ -27,29 +27,17 @@ import { describeReplacements, replaceEarlierRows, REPLACEMENT_KEYS } from "./re
 import { colonnePresente } from "../../sources/definition.ts";
 import { SOURCES } from "../../sources/registry.ts";
 
-export const DEMO_MARKER = "DONNEES-DE-DEMONSTRATION.txt";
 const TEXT_EXTENSIONS = /\.(csv|txt|tsv)$/i;
 
-export interface FileReport {
-  dossier: string;
-  chemin: string;
-  sourceId: string;
-  libelle: string;
-  niveau?: string;
-  millesime?: number;
-  /** Years found row by row, for files that hold a series (CAF): first and last. */
-  millesimesLignes?: [number, number];
-  geoAnnee?: number;
-  encodage: string;
-  lignesLues: number;
-  lignesChargees: number;
-  lignesRejetees: number;
-  dureeMs: number;
-  etat: "charge" | "deja_charge";
-  demo: boolean;
-}
 
-export type { Ignored, Refused } from "./file-outcomes.ts";
+export type { FileReport, Ignored, Refused } from "./file-outcomes.ts";
+
+/** Files the observatory itself writes into data folders: listed as ignored, never read as sources. */
+const OWN_FILES = new Map([
+  [MANIFEST_NAME, "journal des téléchargements (observatoire telecharger), pas une source"],
+  [DEMO_NOTICE, "notice des données de démonstration"],
+  [DEMO_RECORD, "empreinte des données de démonstration (étape demo)"],
+]);
 
 export interface ImportReport {
   territoire: TerritorySummary;
@@ -113,7 +101,7 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
   const accepted: Accepted[] = [];
   const contours: ContoursCandidate[] = [];
   for (const dossier of options.dossiers) {
-    const demo = fs.existsSync(path.join(dossier, DEMO_MARKER));
+    const demo = fs.existsSync(path.join(dossier, DEMO_NOTICE));
     const { candidats, ignores, refus } = await discover(dossier);
     ignores.forEach(ignore);
     for (const refused of refus) {
@@ -121,8 +109,9 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
       options.onRefus?.(refused);
     }
     for (const candidate of candidats) {
-      if (candidate.nom === MANIFEST_NAME) {
-        ignore({ dossier, chemin: candidate.chemin, motif: "journal des téléchargements (observatoire telecharger), pas une source" });
+      const own = OWN_FILES.get(candidate.nom);
+      if (own) {
+        ignore({ dossier, chemin: candidate.chemin, motif: own });
         continue;
       }
       // Contours are JSON, not tables: they have their own loader (maps).
@@ -161,7 +150,6 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
       executionId, dossier, chemin, erreur.location.ligne ?? null, erreur.location.colonne ?? null, erreur.message, erreur.suggestion ?? null,
     ]);
   }
-  await mapValuesToCog(warehouse);
   await warehouse.run(
     `UPDATE executions SET fin = now(), fichiers_charges = ?, fichiers_deja_charges = ?, fichiers_ignores = ? WHERE execution_id = ?`,
     [
@@ -177,7 +165,6 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
 /** Recognises a file from its name and the header of its first bytes; nothing more of it is read here. */
 async function examine(candidate: Candidate, demo: boolean): Promise<Accepted | Ignored | DataError> {
   const ignored = (motif: string): Ignored => ({ dossier: candidate.dossier, chemin: candidate.chemin, motif });
-  if (candidate.nom === DEMO_MARKER) return ignored("notice des données de démonstration");
   if (!TEXT_EXTENSIONS.test(candidate.nom)) return ignored(`type de fichier non pris en charge pour l'instant (${path.extname(candidate.nom) || "sans extension"})`);
   // A file named like a known source must be readable; any other text file that is not is merely ignored.
   const named = SOURCES.find((source) => source.nom.test(candidate.nom));

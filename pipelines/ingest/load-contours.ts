@@ -11,7 +11,7 @@ import type { Warehouse } from "../core/warehouse.ts";
 import { readAll } from "./byte-source.ts";
 import type { Candidate } from "./discover.ts";
 import { yearIn } from "../../sources/variable-names.ts";
-import type { FileReport, Ignored } from "./import-files.ts";
+import type { FileReport, Ignored } from "./file-outcomes.ts";
 import { findLoaded, nextValue, recordImport } from "./import-journal.ts";
 import { describeReplacements, replaceEarlierRows, REPLACEMENT_KEYS } from "./replacement.ts";
 

@@ -7,8 +7,14 @@ import { DataError } from "../core/errors.ts";
 import { sqlIdentifier, type Warehouse } from "../core/warehouse.ts";
 import { readChunks } from "./byte-source.ts";
 import type { Candidate } from "./discover.ts";
-import type { RawRead } from "./read-raw.ts";
 import type { ScannedFile } from "./scan.ts";
+
+export interface RawRead {
+  /** Rows in `brut` (each with columns idx, ligne and the file's columns as VARCHAR) plus the malformed lines. */
+  lignesLues: number;
+  /** Distinct lines quarantined for their structure. */
+  lignesMalformees: number;
+}
 
 /** A log of more than this is not a year of a small public body's activity. */
 export const MAX_LOG_BYTES = 256 * 2 ** 20;

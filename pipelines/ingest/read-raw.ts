@@ -4,15 +4,11 @@
 import { DataError } from "../core/errors.ts";
 import { sqlIdentifier, sqlString, type Warehouse } from "../core/warehouse.ts";
 import type { PreparedFile } from "./prepare-read.ts";
-import { readRawInMemory } from "./read-in-memory.ts";
+import { readRawInMemory, type RawRead } from "./read-in-memory.ts";
+
+export type { RawRead } from "./read-in-memory.ts";
 import type { ScannedFile } from "./scan.ts";
 
-export interface RawRead {
-  /** Rows in `brut` (each with columns idx, ligne and the file's columns as VARCHAR) plus the malformed lines. */
-  lignesLues: number;
-  /** Distinct lines quarantined for their structure. */
-  lignesMalformees: number;
-}
 
 const STRUCTURE_REASONS: Record<string, string> = {
   "TOO MANY COLUMNS": "trop de champs sur la ligne (séparateur en trop ?)",

@@ -25,7 +25,8 @@ export interface RunRequest {
 export async function runSteps(request: RunRequest): Promise<StepOutcome[]> {
   const { options, journal } = request;
   const plan = planSteps(STEPS, request.cibles);
-  const records = await readRecords(options.sortie);
+  // The demo keeps its record in its own folder: writing it needs no output folder at all.
+  const records = plan.some((step) => !step.memoire) ? await readRecords(options.sortie) : new Map<StepId, StepRecord>();
   const versions = new Map<string, string>();
   for (const record of records.values()) for (const [resource, version] of Object.entries(record.sorties)) versions.set(resource, version);
   const outcomes: StepOutcome[] = [];
@@ -60,7 +61,8 @@ export async function runSteps(request: RunRequest): Promise<StepOutcome[]> {
         warehouse = build.warehouse;
       }
       const resultat = await step.run({ options, journal, entrepot: async () => warehouse ?? missingWarehouse(step) });
-      const sorties = await outputVersions(step, warehouse, empreinte, Object.values(entrees).join("\n"));
+      const tablesRead = new Map(Object.entries(entrees).filter(([key]) => key.startsWith("table:")).map(([key, version]) => [key.slice("table:".length), version]));
+      const sorties = await outputVersions(step, warehouse, empreinte, tablesRead);
       for (const [resource, version] of Object.entries(sorties)) versions.set(resource, version);
       const dureeMs = performance.now() - started;
       const record: StepRecord = { etape: step.id, empreinte, entrees, sorties, dureeMs };
@@ -99,15 +101,25 @@ function changedInput(last: StepRecord, entrees: Record<string, string>, emprein
   return INPUT_LABELS[changed] ?? `${changed.replace(/^table:/, "table ").replace(/^sortie:/, "fichier ")} modifié(e)`;
 }
 
+/** A file the step writes went missing (`rapport-*`: any file of that prefix will do). */
 function missingOutput(step: Step, options: RunOptions): string | undefined {
-  const missing = step.ecrit.find((resource) => resource.startsWith("sortie:") && !fs.existsSync(path.join(options.sortie, resource.slice("sortie:".length))));
-  return missing && `${missing.slice("sortie:".length)} absent`;
+  const missing = step.ecrit
+    .filter((resource) => resource.startsWith("sortie:"))
+    .map((resource) => resource.slice("sortie:".length))
+    .find((relative) => !outputExists(path.join(options.sortie, relative)));
+  return missing && `${missing} absent`;
+}
+
+function outputExists(file: string): boolean {
+  if (!file.endsWith("*")) return fs.existsSync(file);
+  const prefix = path.basename(file).slice(0, -1);
+  return fs.existsSync(path.dirname(file)) && fs.readdirSync(path.dirname(file)).some((name) => name.startsWith(prefix));
 }
 
 /** Tables are hashed by content, so that a step whose rerun writes the same rows leaves the later ones skipped. */
-async function outputVersions(step: Step, warehouse: Warehouse | undefined, empreinte: string, entrees: string): Promise<Partial<Record<Resource, string>>> {
+async function outputVersions(step: Step, warehouse: Warehouse | undefined, empreinte: string, lus: ReadonlyMap<string, string>): Promise<Record<string, string>> {
   const tables = step.ecrit.filter((resource) => resource.startsWith("table:")).map((resource) => resource.slice("table:".length));
-  const hashed = warehouse ? await tableVersions(warehouse, tables, entrees) : new Map<string, string>();
+  const hashed = warehouse ? await tableVersions(warehouse, tables, lus) : new Map<string, string>();
   return Object.fromEntries(step.ecrit.map((resource) => [resource, hashed.get(resource.slice("table:".length)) ?? empreinte]));
 }
 

@@ -47,7 +47,11 @@ export interface StepContext {
 export interface Step<Result = unknown> {
   id: StepId;
   libelle: string;
-  /** Tables, files and folders read. A table written by another step makes this step run after it. */
+  /**
+   * Tables, files and folders read. A table written by another step makes this step run after it. The import's
+   * journal is not declared by the steps that only use it to keep the current files' rows: those rows carry their
+   * file's id, so a raw table's content already changes whenever its files do.
+   */
   lit: readonly Resource[];
   /** Tables, files and folders written. A file must exist for the step to be skipped. */
   ecrit: readonly Resource[];
@@ -78,7 +82,7 @@ export interface StepRecord {
   /** Versions of the code, the outside inputs and every resource read, under their names. */
   entrees: Record<string, string>;
   /** Versions of every resource written. */
-  sorties: Partial<Record<Resource, string>>;
+  sorties: Record<string, string>;
   dureeMs: number;
 }
 

@@ -37,7 +37,7 @@ export interface FixtureValue {
   source?: string;
 }
 
-/** Replaces the geography and the harmonised layer by the fixture (valeurs_cog becomes a plain table). */
+/** Replaces the geography and the harmonised layer by the fixture (valeurs_cog becomes a plain table, counts empty). */
 export async function installFixture(warehouse: Warehouse, values: FixtureValue[]): Promise<void> {
   await ensureSchema(warehouse);
   const communes = COMMUNES.map((c) => `('${c.code}', '${c.libelle}', '${c.departement}', '${c.region}', '${c.epci}', 100, ${c.departement === "32"}, 2025)`);
@@ -54,6 +54,10 @@ export async function installFixture(warehouse: Warehouse, values: FixtureValue[
     CREATE OR REPLACE TABLE geo_territoire AS SELECT '32' AS code_departement, 'Gers' AS libelle, '76' AS code_region, 'Occitanie' AS libelle_region, 2025 AS geo_annee;
     CREATE OR REPLACE TABLE valeurs_cog (niveau VARCHAR, code_geo VARCHAR, source_id VARCHAR, fichier_id INTEGER, variable VARCHAR, racine VARCHAR,
       millesime INTEGER, geo_annee INTEGER, valeur DOUBLE, statut VARCHAR, motif VARCHAR, codes_sources VARCHAR);
+    -- Counts and distances have their own steps; here every value of the fixture sits in valeurs_cog.
+    CREATE OR REPLACE TABLE bpe_comptes AS FROM valeurs_cog LIMIT 0;
+    CREATE OR REPLACE TABLE gip_comptes AS FROM valeurs_cog LIMIT 0;
+    CREATE OR REPLACE TABLE acces_valeurs AS FROM valeurs_cog LIMIT 0;
   `);
   const rows = values.map(
     (v) => `('${v.niveau}', '${v.code}', '${v.source ?? "fixture"}', 1, '${v.racine}', '${v.racine}', ${v.millesime}, 2025, ${v.valeur ?? "NULL"}, '${v.statut ?? "ok"}', NULL, '${v.code}')`,
