@@ -1,19 +1,16 @@
-// Commune contours: recognised by content, mapped onto the current COG and dissolved into EPCIs. Small fixtures
-// first, then the real IGN contours of the Gers (../shared/data) through the CLI, up to a drawn map.
+// Commune contours: recognised by content, dated, mapped onto the current COG and dissolved into EPCIs, on small
+// fixtures and on the real IGN GeoJSON of the Gers (the maps of the built site: tests/e2e/contours.test.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as d3 from "d3";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { topology } from "topojson-server";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { importAndDerive } from "./support/import-and-derive.ts";
-import { contoursOnCurrentCog } from "../pipelines/geography/contours-cog.ts";
-import { parseContours } from "../pipelines/ingest/load-contours.ts";
-import { loadRenderedPage, openBrowser } from "../pipelines/publish/browser.ts";
-import { startStaticServer } from "../pipelines/publish/static-server.ts";
-import { memoryWarehouse } from "./support/memory-warehouse.ts";
-import { BUILD_TIMEOUT, SANS_NAVIGATEUR, SKIP_BROWSER, observatoire } from "./support/site-fixture.ts";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { importAndDerive } from "../support/import-and-derive.ts";
+import { contoursOnCurrentCog } from "../../pipelines/geography/contours-cog.ts";
+import { parseContours } from "../../pipelines/ingest/load-contours.ts";
+import { memoryWarehouse } from "../support/memory-warehouse.ts";
 
 /** A unit square at (x, y), wound clockwise as d3 expects for a small polygon. */
 function square(code: string, x: number, y: number, key = "code"): Feature<Polygon> {
@@ -94,94 +91,12 @@ describe("contours des communes (reconnaissance et COG)", () => {
   });
 });
 
-const SHARED = path.resolve("../shared/data");
-const HAS_SHARED = fs.existsSync(path.join(SHARED, "geo/communes-32-gers.geojson"));
-if (!HAS_SHARED) console.warn(`Tests des contours réels ignorés : ${SHARED} est absent (extraits IGN du Gers).`);
-
-interface ContoursFile {
-  disponible: boolean;
-  communes: FeatureCollection<Polygon | MultiPolygon, { code: string; code_epci: string; codes_sources: string[] }>;
-  epcis: FeatureCollection<Polygon | MultiPolygon, { code: string; nb_communes: number }>;
-}
-
-describe.skipIf(!HAS_SHARED)(`contours réels du Gers (${HAS_SHARED ? "../shared/data" : "ignoré : ../shared/data absent"})`, () => {
-  let work: string;
-  let contours: ContoursFile;
-  let raw: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
-  let importWarnings: string;
-
-  beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-contours-"));
-    for (const step of [["importer", "--donnees", SHARED], ["calculer"], ["publier"]]) {
-      const outcome = await observatoire([...step, "--sortie", "sortie"], work);
-      if (outcome.code !== 0) throw new Error(`${step[0]} : ${outcome.stderr}`);
-      if (step[0] === "importer") importWarnings = outcome.stderr;
-    }
-    contours = JSON.parse(fs.readFileSync(path.join(work, "sortie/.publication/racine/data/contours.json"), "utf8")) as ContoursFile;
-    raw = JSON.parse(fs.readFileSync(path.join(SHARED, "geo/communes-32-gers.geojson"), "utf8")) as typeof raw;
-  }, BUILD_TIMEOUT);
-
-  it("maps the 462 contours of 2018 onto the 458 communes of the current COG", () => {
-    expect(contours.disponible).toBe(true);
-    expect(contours.communes.features).toHaveLength(458);
-    const byCode = new Map(contours.communes.features.map((feature) => [feature.properties.code, feature]));
-    expect(byCode.get("32344")!.properties.codes_sources).toEqual(["32074", "32344"]);
-    expect(byCode.get("32365")!.properties.codes_sources).toEqual(["32067", "32260", "32365", "32413"]);
-    const area = (codes: string[]) => d3.sum(raw.features.filter((feature) => codes.includes(feature.properties.code)), (feature) => d3.geoArea(feature));
-    expect(d3.geoArea(byCode.get("32365")!) / area(["32067", "32260", "32365", "32413"])).toBeCloseTo(1, 2);
-    expect(d3.geoArea(byCode.get("32344")!) / area(["32074", "32344"])).toBeCloseTo(1, 2);
-    for (const old of ["32067", "32260", "32413", "32074"]) {
-      const centre = d3.geoCentroid(raw.features.find((feature) => feature.properties.code === old)!);
-      const current = old === "32074" ? "32344" : "32365";
-      expect(d3.geoContains(byCode.get(current)!, centre), `${old} dans ${current}`).toBe(true);
-    }
-  });
-
-  it("says the contours have no geography year and names the former codes that reveal an older COG", () => {
-    const warning = importWarnings.split("\n").find((line) => line.includes("communes-32-gers.geojson : année de géographie des contours introuvable"));
+describe("contours réels sans année de géographie (GeoJSON IGN du Gers)", () => {
+  it("dit que l'année manque et nomme les codes antérieurs au COG en vigueur qui la trahissent", async () => {
+    const warehouse = await memoryWarehouse();
+    const warnings: string[] = [];
+    await importAndDerive(warehouse, { dossiers: [path.resolve("tests/fixtures/contours-ign")], territoire: "32", commande: "test", onAvertissement: (message) => warnings.push(message) });
+    const warning = warnings.find((line) => line.includes("communes-32-gers.geojson : année de géographie des contours introuvable"));
     expect(warning).toContain("4 code(s) antérieur(s) au COG en vigueur (32067, 32074, 32260, 32413)");
-  });
-
-  it("dissolves each EPCI of the Gers so that it covers its communes", () => {
-    expect(contours.epcis.features).toHaveLength(17);
-    // A concave commune's centroid may fall outside it: those are not checked, but almost all communes are.
-    let checked = 0;
-    for (const epci of contours.epcis.features) {
-      const members = contours.communes.features.filter((feature) => feature.properties.code_epci === epci.properties.code);
-      expect(members).toHaveLength(epci.properties.nb_communes);
-      expect(d3.geoArea(epci) / d3.sum(members, (feature) => d3.geoArea(feature)), epci.properties.code).toBeCloseTo(1, 2);
-      for (const commune of members) {
-        const centre = d3.geoCentroid(commune);
-        if (!d3.geoContains(commune, centre)) continue;
-        expect(d3.geoContains(epci, centre), `${commune.properties.code} dans ${epci.properties.code}`).toBe(true);
-        checked += 1;
-      }
-    }
-    expect(checked).toBeGreaterThan(400);
-  });
-
-  it.skipIf(SKIP_BROWSER)(`draws the maps on the home page and the portraits${SKIP_BROWSER ? ` (${SANS_NAVIGATEUR})` : ""}`, async () => {
-    const server = await startStaticServer(path.join(work, "sortie/site"));
-    const browser = await openBrowser();
-    try {
-      const page = await browser.context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (error) => errors.push(error.message));
-      await loadRenderedPage(page, `${server.url}/`);
-      expect(await page.locator("figure.carte svg a").count()).toBe(15);
-      await loadRenderedPage(page, `${server.url}/epci/200072320`);
-      expect(await page.locator("figure.carte svg path").count()).toBeGreaterThan(10);
-      expect(await page.locator(".note-contours", { hasText: "Carte non disponible" }).count()).toBe(0);
-      await loadRenderedPage(page, `${server.url}/indicateurs#densite`);
-      expect(await page.locator("figure.carte").count()).toBe(2);
-      expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
-  });
-
-  afterAll(() => {
-    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 });
