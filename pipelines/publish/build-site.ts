@@ -141,9 +141,9 @@ export async function buildSite({ sortie, complet: force = false, onEtape, onFra
       communes: data.communes.filter((commune) => commune.dans_territoire).map(({ code, libelle, code_epci }) => ({ code, libelle, code_epci })),
     });
     const built = pageFiles(buildDir);
-    if (plan.complet === undefined) pruneDataFiles(buildDir, built.references);
-    // A module reading a data file would tie it to every page importing it, which the record cannot say: without a
-    // record, the next publication rebuilds everything.
+    // A module or stylesheet reading a built file ties it to every page using it, which the record cannot say:
+    // without a record, the next publication rebuilds everything (and nothing is pruned).
+    if (plan.complet === undefined && !built.modules.length) pruneDataFiles(buildDir, built.references);
     if (!built.modules.length) writeSiteRecord(buildDir, { gabarit, genere_le: genereLe, fichiers, pages: built.pages });
     const outside = findOutsideUrls(buildDir);
     if (outside.length) {

@@ -63,16 +63,19 @@ export function dataFileHashes(racine: string): Record<string, string> {
 export interface PageFiles {
   /** The data files each page reads, by page. */
   pages: Record<string, string[]>;
-  /** The built files (`_file/data/…​.<hash>.json`) that some page or module still refers to. */
+  /** The built files (`_file/data/….<hash>.json`) that some page refers to. */
   references: Set<string>;
+  /** Scripts and stylesheets that refer to a built file themselves. */
+  modules: string[];
 }
 
 /**
  * Reads, in the built HTML, the files each page registers (Framework writes one `registerFile(name, info)` line per
- * FileAttachment, name relative to the page) and, in the built modules, any reference to a data file: a module
- * reading a file would make it a dependency of every page, which a partial build cannot see.
+ * FileAttachment, name relative to the page) and, in the built scripts and stylesheets, any reference to a built
+ * file: a module or stylesheet reading one would make it a dependency of every page that uses it, which this record
+ * cannot say.
  */
-export function pageFiles(siteDir: string): PageFiles & { modules: string[] } {
+export function pageFiles(siteDir: string): PageFiles {
   const pages: Record<string, string[]> = {};
   const references = new Set<string>();
   for (const file of htmlFiles(siteDir)) {
@@ -89,8 +92,9 @@ export function pageFiles(siteDir: string): PageFiles & { modules: string[] } {
     pages[page] = files.sort();
   }
   const modules: string[] = [];
-  for (const file of filesUnder(path.join(siteDir, "_import")).filter((name) => name.endsWith(".js"))) {
-    if (/_file\//.test(fs.readFileSync(file, "utf8"))) modules.push(toPosix(path.relative(siteDir, file)));
+  for (const file of filesUnder(siteDir).filter((name) => /\.(js|css)$/.test(name))) {
+    const relative = toPosix(path.relative(siteDir, file));
+    if (!relative.startsWith("_file/") && /_file\//.test(fs.readFileSync(file, "utf8"))) modules.push(relative);
   }
   return { pages, references, modules };
 }
