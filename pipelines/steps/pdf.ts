@@ -30,6 +30,7 @@ function skipped(message: string, journal: Journal): PdfReport {
 }
 
 const CODE = ["pipelines/publish", "site/print.css"];
+const PRINT_CODE = ["browser.ts", "chromium.ts", "pdf-fingerprints.ts", "print-pdf.ts", "static-server.ts"].map((file) => `pipelines/publish/${file}`);
 
 const plural = (count: number, singular: string, pluralForm = `${singular}s`) => `${formatEntier(count)} ${count > 1 ? pluralForm : singular}`;
 
@@ -50,8 +51,9 @@ export const pdf: Step<PdfReport> = {
     if (!manifest) throw new UsageError(`aucun site construit dans ${site}.`, "Lancez d'abord « observatoire publier » (ou « observatoire pipeline »).");
     const dossier = pdfDir(options.sortie);
     const targets = pdfTargets(manifest, { epci: options.epci, communes: options.communes ?? false }, dossier);
-    // Another browser, or another version of the printing code, may lay the same page out differently.
-    const salt = sha256(codeVersion(CODE), JSON.stringify(lookup), String(manifest.demo));
+    // Another browser, or another version of the printing code, may lay the same page out differently. The code that
+    // builds the pages reaches the PDFs through the pages themselves, already in each fingerprint.
+    const salt = sha256(codeVersion(PRINT_CODE), JSON.stringify(lookup), String(manifest.demo));
     const record = readPrintRecord(dossier);
     const contents = new Map<string, string>();
     const fingerprints = new Map(targets.map((target) => [target, targetFingerprint(site, target, salt, contents)]));
