@@ -144,11 +144,14 @@ async function readContours(warehouse: Warehouse, communes: Commune[]): Promise<
   if (!(await warehouse.tableExists(CONTOURS_TABLE))) return null;
   // Several files may cover the same commune (a département each, or two vintages): for each current commune the
   // latest file wins, as for the centroids (pipelines/distances/centroids.ts), so map and distances use the same shapes.
+  // Ordered: dissolved EPCI rings start wherever the input order puts them, and a file that differs from one run to
+  // the next would rebuild every page that draws a map.
   const raw = await warehouse.all<{ code: string; code_actuel: string; geometrie: string; chemin: string; geo_annee: number | null }>(`
     SELECT c.code_commune AS code, p.code_actuel, c.geometrie, j.dossier || '/' || j.chemin AS chemin, j.geo_annee
     FROM ${CONTOURS_TABLE} c JOIN journal_import j USING (fichier_id) JOIN cog_passage p ON p.code_ancien = c.code_commune
     WHERE j.remplace_par IS NULL
-    QUALIFY c.fichier_id = max(c.fichier_id) OVER (PARTITION BY p.code_actuel)`);
+    QUALIFY c.fichier_id = max(c.fichier_id) OVER (PARTITION BY p.code_actuel)
+    ORDER BY c.code_commune`);
   if (!raw.length) return null;
   const passage = new Map(raw.map((row) => [row.code, row.code_actuel]));
   const cog = contoursOnCurrentCog(

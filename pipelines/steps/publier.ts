@@ -29,17 +29,24 @@ export const publier: Step<SiteReport> = {
   ecrit: [`sortie:${SITE_DIR}`],
   code: ["pipelines/publish", "site", "observablehq.config.ts", "pipelines/offer", "pipelines/activity", "pipelines/exports", "pipelines/geography", "indicators", "sources", "pipelines/core"],
   entrepot: false,
-  async run({ options, journal }) {
+  async run({ options, journal, force }) {
     journal.info("Publication du site…");
     const report = await buildSite({
       sortie: options.sortie,
+      complet: force,
       onEtape: (message) => journal.info(`  ${message}`),
       onFramework: (line) => journal.detail(`    ${line}`),
     });
     const megaoctets = formatNombre(1)(report.octets / 2 ** 20);
-    journal.success(
-      `Site construit dans ${report.dossier} : ${formatEntier(report.pages)} pages dont ${report.portraits} portraits d'EPCI et ${formatEntier(report.communes)} fiches communales, ${megaoctets} Mo, en ${formatDuree(report.dureeMs)}.`,
-    );
+    const contenu = `${formatEntier(report.pages)} pages dont ${report.portraits} portraits d'EPCI et ${formatEntier(report.communes)} fiches communales, ${megaoctets} Mo`;
+    if (report.complet !== undefined) {
+      journal.success(`Site construit dans ${report.dossier} : ${contenu}, en ${formatDuree(report.dureeMs)}.`);
+      journal.detail(`  Toutes les pages reconstruites : ${report.complet}.`);
+    } else {
+      const pages = report.reconstruites ? `${formatEntier(report.reconstruites)} page${report.reconstruites > 1 ? "s" : ""} reconstruite${report.reconstruites > 1 ? "s" : ""}` : "aucune page reconstruite";
+      const fichiers = `${formatEntier(report.fichiersModifies)} fichier${report.fichiersModifies > 1 ? "s" : ""} de données modifié${report.fichiersModifies > 1 ? "s" : ""}`;
+      journal.success(`Site mis à jour dans ${report.dossier} : ${pages} (${fichiers}), les autres inchangées ; ${contenu}, en ${formatDuree(report.dureeMs)}.`);
+    }
     if (!report.contours) journal.info("  Aucun contour de commune chargé : les pages montrent tableaux et graphiques, sans carte (voir la page Méthodologie pour en ajouter).");
     if (report.demo) journal.warn("le site est construit sur des données de démonstration ; chaque page l'indique.");
     return report;

@@ -48,7 +48,7 @@ export async function runSteps(request: RunRequest): Promise<StepOutcome[]> {
       const entrees = await inputsOf(step, options, versions);
       const empreinte = sha256(...Object.entries(entrees).map(([key, version]) => `${key}=${version}`));
       const last = step.memoire ? step.memoire.lire(options) : records.get(step.id);
-      const forced = request.forcer === true || request.forcer?.includes(step.id);
+      const forced = request.forcer === true || (request.forcer?.includes(step.id) ?? false);
       const motif = forced ? "relance demandée" : !last ? "première exécution" : changedInput(last, entrees, empreinte) ?? missingOutput(step, options);
       if (!motif) {
         for (const [resource, version] of Object.entries(last!.sorties)) versions.set(resource, version);
@@ -62,7 +62,7 @@ export async function runSteps(request: RunRequest): Promise<StepOutcome[]> {
         build ??= await WarehouseBuild.open(options.sortie, { existant: !step.creeEntrepot });
         warehouse = build.warehouse;
       }
-      const resultat = await step.run({ options, journal, entrepot: async () => warehouse ?? missingWarehouse(step) });
+      const resultat = await step.run({ options, journal, force: forced, entrepot: async () => warehouse ?? missingWarehouse(step) });
       const tablesRead = new Map(Object.entries(entrees).filter(([key]) => key.startsWith("table:")).map(([key, version]) => [key.slice("table:".length), version]));
       const sorties = await outputVersions(step, warehouse, empreinte, tablesRead);
       for (const [resource, version] of Object.entries(sorties)) versions.set(resource, version);

@@ -40,6 +40,8 @@ export interface RunOptions {
 export interface StepContext {
   options: RunOptions;
   journal: Journal;
+  /** Asked for with `--force`: a step that reuses part of its last output (publier, pdf) redoes all of it. */
+  force?: boolean;
   /** The warehouse being built (a copy swapped in at the end of the run); only for steps with `entrepot: true`. */
   entrepot(): Promise<Warehouse>;
 }
