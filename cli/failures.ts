@@ -12,6 +12,9 @@ export interface Failure {
   code: number;
 }
 
+/** Each step writes all or nothing: what failed is as before; the steps finished before it keep their work. */
+const INTERRUPTED = "le traitement est interrompu ; ce que l'étape en cours devait écrire reste dans son état précédent, intact.";
+
 const SUGGEST_DEBUG = "Si le problème persiste, relancez avec OBSERVATOIRE_DEBUG=1 et transmettez le détail affiché à l'équipe de l'observatoire.";
 
 export function describeFailure(error: unknown): Failure {
@@ -46,14 +49,14 @@ export function describeFailure(error: unknown): Failure {
   if (dataErrors.length && dataErrors.every((item) => item instanceof DataError)) {
     return {
       code: EXIT.donnees,
-      lignes: [...(dataErrors as DataError[]).map((item) => item.describe()), "le traitement est interrompu ; l'entrepôt et les sorties précédents sont conservés intacts."],
+      lignes: [...(dataErrors as DataError[]).map((item) => item.describe()), INTERRUPTED],
     };
   }
   const system = systemFailure(error);
-  if (system) return { code: EXIT.donnees, lignes: [system, "le traitement est interrompu ; l'entrepôt et les sorties précédents sont conservés intacts."] };
+  if (system) return { code: EXIT.donnees, lignes: [system, INTERRUPTED] };
   const database = databaseFailure(error);
-  if (database) return { code: EXIT.donnees, lignes: [database, "le traitement est interrompu ; l'entrepôt et les sorties précédents sont conservés intacts."] };
-  return { code: EXIT.donnees, lignes: [withSuggestion("erreur inattendue : le traitement est interrompu ; l'entrepôt et les sorties précédents sont conservés intacts.", SUGGEST_DEBUG)] };
+  if (database) return { code: EXIT.donnees, lignes: [database, INTERRUPTED] };
+  return { code: EXIT.donnees, lignes: [withSuggestion(`erreur inattendue : ${INTERRUPTED}`, SUGGEST_DEBUG)] };
 }
 
 const withSuggestion = (message: string, suggestion?: string) => (suggestion ? `${message}\n  → ${suggestion}` : message);

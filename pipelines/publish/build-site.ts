@@ -10,7 +10,7 @@ import { openExistingWarehouse } from "../core/atomic-build.ts";
 import { copyDownloads, DOWNLOADS_DIR } from "./downloads.ts";
 import { finaliseHtml } from "./finalise-html.ts";
 import { runFrameworkBuild } from "./framework-build.ts";
-import { findOutsideUrls } from "./outside-urls.ts";
+import { findOutsideUrls, type OutsideUrl } from "./outside-urls.ts";
 import { writeManifest } from "./publication-manifest.ts";
 import { readSiteData } from "./site-data.ts";
 import { shapeSiteFiles, type SiteFiles } from "./site-files.ts";
@@ -119,7 +119,7 @@ export async function buildSite({ sortie, complet: force = false, onEtape, onFra
       finaliseHtml(buildDir);
     } else {
       if (plan.pages.length) {
-        onEtape?.(`construction des ${plan.pages.length} pages dont les données ont changé (Observable Framework)…`);
+        onEtape?.(`construction ${plan.pages.length > 1 ? `des ${plan.pages.length} pages dont les données ont changé` : "de la page dont les données ont changé"} (Observable Framework)…`);
         // Framework checks links only among the pages it builds: the others' links are reported broken, wrongly.
         const onLine = onFramework && ((line: string) => {
           if (!/broken link|^↳/.test(line)) onFramework(line);
@@ -148,9 +148,12 @@ export async function buildSite({ sortie, complet: force = false, onEtape, onFra
     const outside = findOutsideUrls(buildDir);
     if (outside.length) {
       throw new DataError(
-        `le site construit contient ${outside.length} adresse(s) extérieure(s), par exemple ${outside.slice(0, 3).map((item) => `${item.url} (${item.fichier})`).join(", ")} ; le site précédent est conservé.`,
+        `le site construit contient ${outside.length} adresse(s) extérieure(s), par exemple ${examplesOf(outside).join(", ")} ; le site précédent est conservé.`,
         {},
-        "Le site doit fonctionner hors ligne : importez les bibliothèques depuis node_modules, jamais depuis un CDN.",
+        // An address in the data comes from a source file (a place's name…), not from the site's code.
+        outside.some((item) => item.fichier.startsWith(`_file${path.sep}data${path.sep}`))
+          ? "Une adresse figure dans les données publiées (nom ou libellé d'un fichier source) : retirez-la du fichier source puis relancez."
+          : "Le site doit fonctionner hors ligne : importez les bibliothèques depuis node_modules, jamais depuis un CDN.",
       );
     }
     swapIn(buildDir, finalDir);
@@ -173,6 +176,13 @@ export async function buildSite({ sortie, complet: force = false, onEtape, onFra
     fs.rmSync(buildDir, { recursive: true, force: true });
     fs.rmSync(partialDir, { recursive: true, force: true });
   }
+}
+
+/** Up to three different addresses, each with the first file holding it. */
+function examplesOf(outside: readonly OutsideUrl[]): string[] {
+  const first = new Map<string, string>();
+  for (const item of outside) if (!first.has(item.url)) first.set(item.url, item.fichier);
+  return [...first].slice(0, 3).map(([url, fichier]) => `${url} (${fichier})`);
 }
 
 /** Two renames: the window without a site is a few microseconds, and a crash leaves one of the two in place. */

@@ -21,7 +21,8 @@ export const demo: Step<DemoSummary> = {
   code: ["pipelines/demo", "pipelines/geography", "data/contours", "sources"],
   entrepot: false,
   acquisition: true,
-  entrees: (options) => [options.territoire, path.resolve(options.dossierDemo ?? "data/demo")].join("\n"),
+  // The record lives in the demo folder itself: a copied or moved folder keeps it, so no path goes in.
+  entrees: (options) => options.territoire ?? "32",
   memoire: {
     lire(options) {
       let record: DemoRecord;

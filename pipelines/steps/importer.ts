@@ -27,7 +27,7 @@ export const importer: Step<ImportReport> = {
   creeEntrepot: true,
   acquisition: true,
   // The salt is never stored, only whether there is one and a hash of it: another salt gives other pseudonyms.
-  entrees: (options) => [options.territoire, ...(options.donnees ?? []).map((dossier) => path.resolve(dossier)), options.pseudonymisation ? sha256(options.pseudonymisation.sel) : "sans sel"].join("\n"),
+  entrees: (options) => [options.territoire, ...(options.donnees ?? []), options.pseudonymisation ? sha256(options.pseudonymisation.sel) : "sans sel"].join("\n"),
   // Refused files are examined again at the next run, which says again why they are refused.
   enregistrable: (report) => report.refuses.length === 0,
   async run({ options, journal, entrepot }) {

@@ -48,8 +48,8 @@ beforeAll(async () => {
 }, SHARED_RUN_TIMEOUT);
 
 /** A copy of the shared run for a test whose command writes, removed when the test ends. */
-function copy(prefix: string): string {
-  const work = copyOf(run, prefix);
+function copy(prefix: string, folders?: Parameters<typeof copyOf>[2]): string {
+  const work = copyOf(run, prefix, folders);
   onTestFinished(() => fs.rmSync(work, { recursive: true, force: true }));
   return work;
 }
@@ -107,14 +107,18 @@ describe("observatoire CLI", () => {
 
   it("skips every step when nothing changed, and says so", async () => {
     const work = copy("observatoire-relance-");
-    const again = await observatoire(["pipeline", "--donnees", "donnees", "--donnees", "journaux-nominatifs", "--pseudonymiser"], work, { OBSERVATOIRE_SEL: SEL_E2E });
+    const pipeline = () => observatoire(["pipeline", "--donnees", "donnees", "--donnees", "journaux-nominatifs", "--pseudonymiser"], work, { OBSERVATOIRE_SEL: SEL_E2E });
+    const again = await pipeline();
     expect(again.code, again.stderr).toBe(0);
-    // The copy moved the folders: the import looks again, finds every file already loaded, and nothing else runs.
-    expect(again.stderr).toMatch(/importer\s+exécutée/);
-    expect(again.stderr).toContain("0 fichier(s) chargé(s), 50 déjà chargé(s)");
-    for (const step of ["harmoniser", "compter", "distances", "calculer", "offre", "rapport", "publier", "pdf"]) expect(again.stderr).toMatch(new RegExp(`${step}\\s+inchangée`));
-    const third = await observatoire(["pipeline", "--donnees", "donnees", "--donnees", "journaux-nominatifs", "--pseudonymiser"], work, { OBSERVATOIRE_SEL: SEL_E2E });
-    expect(third.stderr).toMatch(/importer\s+inchangée/);
+    for (const step of ["importer", "harmoniser", "compter", "distances", "calculer", "offre", "rapport", "publier", "pdf"]) expect(again.stderr).toMatch(new RegExp(`${step}\\s+inchangée`));
+    // A file saved again without a change: the import looks, finds every file already loaded, and nothing else runs.
+    const touched = path.join(work, "donnees/gip-lieux/lieux-gip-2025.csv");
+    fs.utimesSync(touched, new Date(), new Date());
+    const third = await pipeline();
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stderr).toMatch(/importer\s+exécutée\s+fichiers de données modifiés/);
+    expect(third.stderr).toContain("0 fichier(s) chargé(s), 50 déjà chargé(s)");
+    for (const step of ["harmoniser", "compter", "distances", "calculer", "offre", "rapport", "publier", "pdf"]) expect(third.stderr).toMatch(new RegExp(`${step}\\s+inchangée`));
   });
 
   it("exits with 2 on a usage error, in French", async () => {
@@ -153,15 +157,17 @@ describe("observatoire CLI", () => {
   });
 
   it("works for another département (Hautes-Pyrénées), from the same national files", async () => {
-    const work = copy("observatoire-65-");
-    const outcome = await observatoire(["importer", "--donnees", "donnees", "--territoire", "65", "--sortie", "sortie-65"], work);
+    // The shared data are only read: the Hautes-Pyrénées' outputs go to a folder of their own.
+    const sortie = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-65-"));
+    onTestFinished(() => fs.rmSync(sortie, { recursive: true, force: true }));
+    const outcome = await observatoire(["importer", "--donnees", "donnees", "--territoire", "65", "--sortie", sortie], run.work);
     expect(outcome.code, outcome.stderr).toBe(0);
     expect(outcome.stderr).toMatch(/Hautes-Pyrénées \(65\) : \d+ communes, \d+ EPCI/);
-    const calcul = await observatoire(["calculer", "--sortie", "sortie-65"], work);
+    const calcul = await observatoire(["calculer", "--sortie", sortie], run.work);
     expect(calcul.code, calcul.stderr).toBe(0);
-    const inventory = JSON.parse((await observatoire(["etat", "--json", "--sortie", "sortie-65"], work)).stdout) as EtatJson;
+    const inventory = JSON.parse((await observatoire(["etat", "--json", "--sortie", sortie], run.work)).stdout) as EtatJson;
     expect(inventory.territoire.code_departement).toBe("65");
-    const rows = fs.readFileSync(path.join(work, "sortie-65/exports/indicateurs.csv"), "utf8").split("\n").slice(1).map((line) => Papa.parse<string[]>(line).data[0]!).filter(Boolean);
+    const rows = fs.readFileSync(path.join(sortie, "exports/indicateurs.csv"), "utf8").split("\n").slice(1).map((line) => Papa.parse<string[]>(line).data[0]!).filter(Boolean);
     expect(rows.find((row) => row[0] === "pop" && row[3] === "departement")?.[4]).toBe("65");
   });
 });
@@ -209,7 +215,7 @@ describe("observatoire calculer and indicateurs", () => {
   });
 
   it("keeps the other steps' exports (social offer, activity report) when calculer runs alone", async () => {
-    const work = copy("observatoire-calcul-");
+    const work = copy("observatoire-calcul-", ["sortie"]);
     const exportsDir = path.join(work, "sortie/exports");
     const others = ["offre_sociale.csv", "acces.csv", "besoin_offre.csv", "zones_blanches.csv", "rapport-2020.md", "rapport-2020.csv", "rapport-2020.json"];
     const before = Object.fromEntries(others.map((name) => [name, fs.readFileSync(path.join(exportsDir, name), "utf8")]));

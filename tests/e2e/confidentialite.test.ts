@@ -17,7 +17,7 @@ describe("confidentialité de tout ce que le pipeline écrit", () => {
     run = await sharedRun();
     // What a user saw: demo, pipeline (with a log holding names, phones and e-mails, pseudonymised), rapport, etat.
     // `rapport` writes its files again: it runs on a copy, the shared outputs stay as the other tests read them.
-    const copy = copyOf(run, "observatoire-rapport-");
+    const copy = copyOf(run, "observatoire-rapport-", ["sortie"]);
     const rapport = await observatoire(["rapport", "--annee", "2020"], copy);
     fs.rmSync(copy, { recursive: true, force: true });
     const etat = await observatoire(["etat"], run.work);

@@ -45,7 +45,7 @@ describe("démonstration d'un territoire : fichiers nationaux", () => {
   });
 
   it("ne réécrit pas les fichiers quand rien n'a changé : l'étape demo est sautée", async () => {
-    const work = copyOf(run, "observatoire-demo-");
+    const work = copyOf(run, "observatoire-demo-", ["donnees"]);
     onTestFinished(() => fs.rmSync(work, { recursive: true, force: true }));
     const bpe = path.join(work, "donnees/insee-bpe/BPE24.csv");
     const before = fs.statSync(bpe).mtimeMs;

@@ -34,7 +34,7 @@ let population: Map<string, number>;
 describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGATEUR})` : ""}`, () => {
   beforeAll(async () => {
     demo = await sharedDemoSite();
-    work = copyOf(await sharedRun(), "observatoire-pdf-");
+    work = copyOf(await sharedRun(), "observatoire-pdf-", ["sortie"]);
     manifest = JSON.parse(fs.readFileSync(path.join(demo.site, "publication.json"), "utf8")) as Manifest;
     const rows = Papa.parse<{ id_indicateur: string; niveau: string; code_geo: string; valeur: string }>(
       fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"),

@@ -27,10 +27,16 @@ export async function sharedRun(): Promise<SharedRun> {
   return { work, donnees: path.join(work, "donnees"), sortie, site: path.join(sortie, "site"), demo: read(0), pipeline: read(1) };
 }
 
-/** A copy of the shared outputs (and data), for a test that runs a command writing to them. */
-export function copyOf(run: SharedRun, prefix: string): string {
+type SharedFolder = "donnees" | "journaux-nominatifs" | "sortie";
+
+/**
+ * A copy of the shared outputs (and, unless the command reads no data, of the data), for a test that runs a command
+ * writing to them. The data are 100 MB: a command that only reads the warehouse goes without them. Timestamps are
+ * kept, as the steps' fingerprints read them: the copy is unchanged in their eyes.
+ */
+export function copyOf(run: SharedRun, prefix: string, folders: readonly SharedFolder[] = ["donnees", "journaux-nominatifs", "sortie"]): string {
   const copy = fs.mkdtempSync(path.join(path.dirname(run.work), prefix));
-  for (const name of ["donnees", "journaux-nominatifs", "sortie"]) fs.cpSync(path.join(run.work, name), path.join(copy, name), { recursive: true });
+  for (const name of folders) fs.cpSync(path.join(run.work, name), path.join(copy, name), { recursive: true, preserveTimestamps: true });
   return copy;
 }
 

@@ -3,13 +3,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRenderedPage, openBrowser, type BrowserSession } from "../../pipelines/publish/browser.ts";
 import { formatEntier, formatNombre } from "../../pipelines/core/format-fr.ts";
 import { findOutsideUrls } from "../../pipelines/publish/outside-urls.ts";
 import { startStaticServer, type StaticServer } from "../../pipelines/publish/static-server.ts";
 import { SANS_NAVIGATEUR, SKIP_BROWSER, observatoire, plainSpaces, warnSkipped } from "../support/site-fixture.ts";
-import { copyOf, SHARED_RUN_TIMEOUT, sharedDemoSite, sharedRun } from "./shared-run.ts";
+import { SHARED_RUN_TIMEOUT, sharedDemoSite } from "./shared-run.ts";
 
 interface ExportRow {
   id_indicateur: string;
@@ -106,23 +106,6 @@ describe("observatoire publier (site statique)", () => {
     // The demo copies the real Gers contours (2018), mapped onto the 458 current communes.
     expect(site.contours).toMatchObject({ disponible: true, geo_annee: 2018, communes: 458, codes_inconnus: [] });
     expect(site.contours.fichiers.some((fichier) => fichier.endsWith("communes-32-2018.topojson"))).toBe(true);
-  });
-
-  it("leaves the last good site in place when a build fails, and says so in French", async () => {
-    // On a copy: the shared outputs stay as the other tests read them.
-    const work = copyOf(await sharedRun(), "observatoire-site-echec-");
-    onTestFinished(() => fs.rmSync(work, { recursive: true, force: true }));
-    const sortie = path.join(work, "sortie");
-    const index = path.join(sortie, "site", "index.html");
-    const before = fs.readFileSync(index, "utf8");
-    fs.renameSync(path.join(sortie, "exports"), path.join(sortie, "exports-ailleurs"));
-    const failed = await observatoire(["publier", "--sortie", "sortie", "--force"], work);
-    expect(failed.code).toBe(2);
-    expect(failed.stderr).toContain("exports introuvables");
-    expect(failed.stderr).toContain("Lancez d'abord « observatoire calculer »");
-    expect(fs.readFileSync(index, "utf8")).toBe(before);
-    expect(fs.readdirSync(sortie).filter((name) => name.includes(".tmp") || name.includes(".ancien"))).toEqual([]);
-    expect(fs.readdirSync(path.join(sortie, ".publication")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });
 

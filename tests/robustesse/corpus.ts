@@ -129,7 +129,7 @@ export const CASES: Case[] = [
       fs.cpSync(path.resolve("tests/fixtures/formats-reels"), path.join(d, "donnees", "b"), { recursive: true });
     },
     code: 1,
-    messages: ["disque plein", "l'entrepôt et les sorties précédents sont conservés intacts"],
+    messages: ["disque plein", "ce que l'étape en cours devait écrire reste dans son état précédent, intact"],
   },
   {
     nom: "--sortie qui désigne un fichier",
