@@ -21,6 +21,11 @@ export interface Candidate {
   /** Bytes (uncompressed, for a member). */
   taille: number;
   origine: Origin;
+  /**
+   * Size and modification time (of the archive, with the member's CRC, for a member): the same signature at the same
+   * place means the same bytes, as for make or git, so an unchanged file is not read again to be recognised as such.
+   */
+  signature: string;
   /** The absolute path DuckDB can open as is: a file on disk whose name is valid UTF-8. */
   fichierDisque?: string;
 }
@@ -49,14 +54,14 @@ const display = (name: Buffer) => (isUtf8(name) ? name.toString("utf8") : name.t
 export async function discover(dossier: string): Promise<Discovery> {
   const discovery: Discovery = { candidats: [], ignores: [], refus: [] };
   const visited = new Set<string>([safeRealpath(dossier) ?? path.resolve(dossier)]);
-  const files: { full: Buffer; chemin: string; nom: string; taille: number }[] = [];
+  const files: { full: Buffer; chemin: string; nom: string; taille: number; signature: string }[] = [];
   walk(Buffer.from(dossier), "", dossier, visited, files, discovery);
   for (const file of files) {
     if (/\.zip$/i.test(file.nom)) await listArchive(dossier, file, discovery);
     else {
       const asText = display(file.full);
       discovery.candidats.push({
-        dossier, chemin: file.chemin, nom: file.nom, taille: file.taille, origine: { kind: "fichier", chemin: file.full },
+        dossier, chemin: file.chemin, nom: file.nom, taille: file.taille, signature: file.signature, origine: { kind: "fichier", chemin: file.full },
         fichierDisque: isUtf8(file.full) ? path.resolve(asText) : undefined,
       });
     }
@@ -66,7 +71,7 @@ export async function discover(dossier: string): Promise<Discovery> {
 
 function walk(
   folder: Buffer, relative: string, dossier: string, visited: Set<string>,
-  files: { full: Buffer; chemin: string; nom: string; taille: number }[], discovery: Discovery,
+  files: { full: Buffer; chemin: string; nom: string; taille: number; signature: string }[], discovery: Discovery,
 ): void {
   const ignore = (chemin: string, motif: string) => discovery.ignores.push({ dossier, chemin, motif });
   let entries: fs.Dirent<Buffer>[];
@@ -105,7 +110,7 @@ function walk(
       if (real) visited.add(real);
       walk(full, chemin, dossier, visited, files, discovery);
     } else if (stats.isFile()) {
-      files.push({ full, chemin, nom, taille: stats.size });
+      files.push({ full, chemin, nom, taille: stats.size, signature: `${stats.size}:${Math.floor(stats.mtimeMs)}` });
     } else {
       ignore(chemin, "ni un fichier ni un dossier (tube, périphérique…), non lu");
     }
@@ -113,7 +118,7 @@ function walk(
 }
 
 /** Lists a zip's members from its central directory; an unreadable or suspicious archive is refused, naming it. */
-async function listArchive(dossier: string, file: { full: Buffer; chemin: string; nom: string }, discovery: Discovery): Promise<void> {
+async function listArchive(dossier: string, file: { full: Buffer; chemin: string; nom: string; signature: string }, discovery: Discovery): Promise<void> {
   const refuse = (message: string, suggestion: string) =>
     discovery.refus.push({ dossier, chemin: file.chemin, erreur: new DataError(message, { fichier: path.join(dossier, file.chemin) }, suggestion) });
   let entries: yauzl.Entry[];
@@ -143,7 +148,7 @@ async function listArchive(dossier: string, file: { full: Buffer; chemin: string
     }
     members += 1;
     discovery.candidats.push({
-      dossier, chemin, nom: path.posix.basename(name), taille: entry.uncompressedSize,
+      dossier, chemin, nom: path.posix.basename(name), taille: entry.uncompressedSize, signature: `${file.signature}!${entry.crc32}:${entry.uncompressedSize}`,
       origine: { kind: "membre", archive: file.full, membre: entry.fileName as unknown as Buffer },
     });
   }

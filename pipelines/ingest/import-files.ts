@@ -12,7 +12,7 @@ import { sqlString, type Warehouse } from "../core/warehouse.ts";
 import { readHead } from "./byte-source.ts";
 import { discover, type Candidate } from "./discover.ts";
 import type { FileReport, Ignored, Refused } from "./file-outcomes.ts";
-import { findLoaded, nextValue, recordImport } from "./import-journal.ts";
+import { findLoaded, findUnchanged, nextValue, recordImport, rememberSignature, type LoadedFile } from "./import-journal.ts";
 import { isContoursFile, loadContours, type ContoursCandidate } from "./load-contours.ts";
 import { itemColumns, loadItems } from "./load-items.ts";
 import { loadJournal, planJournal, type JournalPlan } from "./load-journal.ts";
@@ -58,6 +58,8 @@ export interface ImportOptions {
   onAvertissement?: (message: string) => void;
   /** Activity logs: identifying columns are hashed with this salt instead of refused. */
   pseudonymisation?: Pseudonymisation;
+  /** Read every file again, even those whose size and date say they are the ones loaded (`--force`). */
+  relire?: boolean;
 }
 
 interface Accepted {
@@ -136,7 +138,7 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
 
   for (const file of dropEarlierFolders(accepted, options.dossiers, warn, ignore)) {
     try {
-      loaded(await loadOne(warehouse, file, executionId, warn, options.pseudonymisation));
+      loaded(await loadOne(warehouse, file, executionId, warn, options));
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       refuse(file.candidate, error);
@@ -191,14 +193,14 @@ async function examine(candidate: Candidate, demo: boolean): Promise<Accepted | 
 /** Enough for any header INSEE publishes (the dossier complet has about 2,000 columns). */
 const HEAD_BYTES = 1024 * 1024;
 
-async function loadOne(
-  warehouse: Warehouse, file: Accepted, executionId: number, warn: (message: string) => void, pseudonymisation?: Pseudonymisation,
-): Promise<FileReport> {
+async function loadOne(warehouse: Warehouse, file: Accepted, executionId: number, warn: (message: string) => void, options: ImportOptions): Promise<FileReport> {
+  const unchanged = options.relire ? undefined : await findUnchanged(warehouse, file.candidate, file.recognised.sourceId);
+  if (unchanged) return alreadyLoaded(warehouse, file, unchanged);
   const chemin = label(file.candidate);
   // An activity log holds personal data: it is read in memory, never copied (prepare-read.ts, read-in-memory.ts).
   const prepared = await prepareFile(file.candidate, chemin, { memoire: file.recognised.source.forme === "journal" });
   try {
-    return await loadPrepared(warehouse, file, prepared, executionId, warn, pseudonymisation);
+    return await loadPrepared(warehouse, file, prepared, executionId, warn, options.pseudonymisation);
   } finally {
     await forgetRaw(warehouse);
     prepared.release();
@@ -212,30 +214,17 @@ async function loadPrepared(
   const { scanned: decoded } = prepared;
   const { source, sourceId } = recognised;
   const chemin = label(candidate);
-  const base = {
-    dossier: candidate.dossier, chemin: candidate.chemin, sourceId, libelle: recognised.libelle,
-    niveau: recognised.niveau, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage, demo: file.demo,
-  };
-  // A file dated row by row (CAF series) has no single millésime to find: its first and last years are reported.
-  const datedByRow = source.forme === "large" && source.millesimeParLigne !== undefined && colonnePresente(source.millesimeParLigne.colonne, decoded.entete) !== undefined;
-  const seriesOf = async (fichierId: number): Promise<[number, number] | undefined> => {
-    if (!datedByRow) return undefined;
-    const span = await warehouse.one<{ premier: number | null; dernier: number | null }>(
-      "SELECT min(millesime) AS premier, max(millesime) AS dernier FROM valeurs_cellules WHERE fichier_id = ?", [fichierId],
-    );
-    return span?.premier ? [span.premier, span.dernier!] : undefined;
-  };
   const same = await findLoaded(warehouse, decoded.sha256, sourceId);
   if (same) {
-    return {
-      ...base, millesimesLignes: await seriesOf(same.fichier_id),
-      lignesLues: same.lignes_lues, lignesChargees: same.lignes_chargees, lignesRejetees: same.lignes_rejetees, dureeMs: 0, etat: "deja_charge",
-    };
+    await rememberSignature(warehouse, same.fichier_id, candidate);
+    return alreadyLoaded(warehouse, file, same);
   }
   if (decoded.lignesDonnees === 0) {
     throw new DataError("le fichier ne contient que l'en-tête, aucune ligne de données.", { fichier: chemin, ligne: 1 }, "Le fichier est peut-être tronqué : téléchargez-le à nouveau.");
   }
   const started = new Date();
+  // A file dated row by row (CAF series) has no single millésime to find: its first and last years are reported.
+  const datedByRow = source.forme === "large" && source.millesimeParLigne !== undefined && colonnePresente(source.millesimeParLigne.colonne, decoded.entete) !== undefined;
   if (recognised.millesime === undefined && source.forme === "large" && !datedByRow) {
     warn(`${chemin} : millésime introuvable dans le nom du fichier ou de son dossier ; chargé sans millésime. Renommez le dossier (ex. « populations-legales-2022 »).`);
   }
@@ -251,10 +240,33 @@ async function loadPrepared(
   // fills temporary tables, whose row numbers must be those of a committed read.
   const written = await warehouse.transaction(() => writeFile(warehouse, { file, prepared, raw, journal, executionId, started, warn }));
   return {
-    ...base, millesimesLignes: await seriesOf(written.fichierId),
+    ...reportBase(file, decoded.encodage), millesimesLignes: datedByRow ? await yearsOf(warehouse, written.fichierId) : undefined,
     lignesLues: raw.lignesLues, lignesChargees: written.lignesChargees, lignesRejetees: written.lignesRejetees,
     dureeMs: Date.now() - started.getTime(), etat: "charge",
   };
+}
+
+/** A file found already loaded (same place and date, or same bytes): its counts as recorded when it was. */
+async function alreadyLoaded(warehouse: Warehouse, file: Accepted, same: LoadedFile): Promise<FileReport> {
+  const { source } = file.recognised;
+  const series = source.forme === "large" && source.millesimeParLigne !== undefined && same.millesime === null;
+  return {
+    ...reportBase(file, same.encodage), millesimesLignes: series ? await yearsOf(warehouse, same.fichier_id) : undefined,
+    lignesLues: same.lignes_lues, lignesChargees: same.lignes_chargees, lignesRejetees: same.lignes_rejetees, dureeMs: 0, etat: "deja_charge",
+  };
+}
+
+function reportBase({ candidate, recognised, demo }: Accepted, encodage: string) {
+  const { sourceId, libelle, niveau, millesime, geoAnnee } = recognised;
+  return { dossier: candidate.dossier, chemin: candidate.chemin, sourceId, libelle, niveau, millesime, geoAnnee, encodage, demo };
+}
+
+/** First and last years of a series file (CAF), from its loaded cells. */
+async function yearsOf(warehouse: Warehouse, fichierId: number): Promise<[number, number] | undefined> {
+  const span = await warehouse.one<{ premier: number | null; dernier: number | null }>(
+    "SELECT min(millesime) AS premier, max(millesime) AS dernier FROM valeurs_cellules WHERE fichier_id = ?", [fichierId],
+  );
+  return span?.premier ? [span.premier, span.dernier!] : undefined;
 }
 
 interface FileWrite {
@@ -290,7 +302,7 @@ async function writeFile(warehouse: Warehouse, { file, prepared, raw, journal, e
     throw new DataError(`bilan faux : ${raw.lignesLues} lignes lues ≠ ${loaded.lignesChargees} chargées + ${lignesRejetees} rejetées.`, { fichier: chemin });
   }
   await recordImport(warehouse, {
-    fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: decoded.taille, sourceId,
+    fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: decoded.taille, signature: candidate.signature, sourceId,
     niveau: recognised.niveau, partie: recognised.partie, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage,
     separateur: decoded.separateur === "\t" ? "tabulation" : decoded.separateur, demo: file.demo,
     lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, debut: started, fin: new Date(),

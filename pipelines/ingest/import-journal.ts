@@ -9,6 +9,8 @@ export interface ImportEntry {
   chemin: string;
   sha256: string;
   taille: number;
+  /** Size and date of the file read (discover.ts); none for a file whose date says nothing. */
+  signature?: string;
   sourceId: string;
   niveau?: string;
   /** Which part of its source the file is, when the level does not say it (the dataset a dictionary describes). */
@@ -26,6 +28,7 @@ export interface ImportEntry {
 }
 
 export type LoadedFile = {
+  encodage: string;
   fichier_id: number;
   lignes_lues: number;
   lignes_chargees: number;
@@ -39,25 +42,41 @@ export async function nextValue(warehouse: Warehouse, sequence: "seq_fichier" | 
   return row!.id;
 }
 
+const LOADED = "SELECT fichier_id, encodage, lignes_lues, lignes_chargees, lignes_rejetees, millesime, geo_annee FROM journal_import";
+const STILL_WHOLE = "remplace_par IS NULL AND fichier_id NOT IN (SELECT fichier_id FROM remplacements_partiels)";
+
 /**
  * The same bytes for the same source, loaded and still whole in use: they are not loaded twice. A file a later one
  * replaced in part is loaded again, so that its values come back.
  */
 export async function findLoaded(warehouse: Warehouse, sha256: string, sourceId: string): Promise<LoadedFile | undefined> {
   return warehouse.one<LoadedFile>(
-    `SELECT fichier_id, lignes_lues, lignes_chargees, lignes_rejetees, millesime, geo_annee FROM journal_import
-     WHERE sha256 = ? AND source_id = ? AND remplace_par IS NULL AND fichier_id NOT IN (SELECT fichier_id FROM remplacements_partiels)`,
+    `${LOADED} WHERE sha256 = ? AND source_id = ? AND ${STILL_WHOLE}`,
     [sha256, sourceId],
   );
 }
 
+/** The file at the same place, of the same size and date as when it was loaded, still whole in use. */
+export async function findUnchanged(warehouse: Warehouse, file: { dossier: string; chemin: string; signature: string }, sourceId: string): Promise<LoadedFile | undefined> {
+  return warehouse.one<LoadedFile>(
+    `${LOADED} WHERE dossier = ? AND chemin = ? AND signature = ? AND source_id = ? AND ${STILL_WHOLE}`,
+    [file.dossier, file.chemin, file.signature, sourceId],
+  );
+}
+
+
+/** A file saved again without a change, at the place it was loaded from: its new date is remembered. */
+export async function rememberSignature(warehouse: Warehouse, fichierId: number, file: { dossier: string; chemin: string; signature: string }): Promise<void> {
+  await warehouse.run("UPDATE journal_import SET signature = ? WHERE fichier_id = ? AND dossier = ? AND chemin = ?", [file.signature, fichierId, file.dossier, file.chemin]);
+}
+
 export async function recordImport(warehouse: Warehouse, entry: ImportEntry): Promise<void> {
   await warehouse.run(
-    `INSERT INTO journal_import (fichier_id, execution_id, dossier, chemin, sha256, taille, source_id, niveau, partie, millesime, geo_annee,
+    `INSERT INTO journal_import (fichier_id, execution_id, dossier, chemin, sha256, taille, signature, source_id, niveau, partie, millesime, geo_annee,
        encodage, separateur, demo, lignes_lues, lignes_chargees, lignes_rejetees, debut, fin)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP)`,
     [
-      entry.fichierId, entry.executionId, entry.dossier, entry.chemin, entry.sha256, entry.taille, entry.sourceId,
+      entry.fichierId, entry.executionId, entry.dossier, entry.chemin, entry.sha256, entry.taille, entry.signature ?? null, entry.sourceId,
       entry.niveau ?? null, entry.partie ?? null, entry.millesime ?? null, entry.geoAnnee ?? null, entry.encodage, entry.separateur, entry.demo,
       entry.lignesLues, entry.lignesChargees, entry.lignesRejetees, entry.debut.toISOString(), entry.fin.toISOString(),
     ],

@@ -96,6 +96,8 @@ async function remainingRows(warehouse: Warehouse, fichierId: number, tables: re
 export function describeReplacements(replaced: Replaced[], nouveau: string, quoi = { nouveau: "les valeurs que ce dernier publie à nouveau", reste: "ses autres valeurs" }): string[] {
   return replaced.map((old) => {
     const ancien = path.join(old.dossier, old.chemin);
+    // The same file, edited since it was loaded: an information, not a choice between two files.
+    if (ancien === nouveau) return `${nouveau} a changé depuis son dernier chargement : sa nouvelle version remplace l'ancienne${old.entier ? "" : ` ; ${quoi.reste.replace(/^ses /, "les ")} que l'ancienne était seule à publier restent en usage`}.`;
     return old.entier
       ? `${ancien} (chargé précédemment) est remplacé par ${nouveau}.`
       : `${ancien} (chargé précédemment) est remplacé par ${nouveau} pour ${quoi.nouveau} ; ${quoi.reste} restent en usage.`;

@@ -30,7 +30,7 @@ export const importer: Step<ImportReport> = {
   entrees: (options) => [options.territoire, ...(options.donnees ?? []), options.pseudonymisation ? sha256(options.pseudonymisation.sel) : "sans sel"].join("\n"),
   // Refused files are examined again at the next run, which says again why they are refused.
   enregistrable: (report) => report.refuses.length === 0,
-  async run({ options, journal, entrepot }) {
+  async run({ options, journal, entrepot, force }) {
     const donnees = options.donnees ?? [];
     journal.info(`Import des données de ${donnees.join(", ")} (territoire ${options.territoire})…`);
     if (options.pseudonymisation) journal.info("  Pseudonymisation : les colonnes identifiantes des journaux d'activité sont remplacées par une empreinte salée.");
@@ -39,6 +39,7 @@ export const importer: Step<ImportReport> = {
       territoire: options.territoire ?? "32",
       commande: options.commande,
       pseudonymisation: options.pseudonymisation,
+      relire: force,
       onFichier: (file) => journal.info(describeFile(file)),
       onIgnore: (ignored) => journal.info(`  ignoré   ${path.join(ignored.dossier, ignored.chemin)} : ${ignored.motif}`),
       // Located like any data error; the file is left out and the others go on.

@@ -543,6 +543,28 @@ describe("re-loading", () => {
     expect(runs).toEqual([{ fichiers_charges: 1, fichiers_deja_charges: 0 }, { fichiers_charges: 0, fichiers_deja_charges: 1 }]);
   });
 
+  it("knows an unchanged file by its size and date without reading it; --force reads it, and an edited file replaces its earlier version", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "signature-"));
+    onTestFinished(() => fs.rmSync(root, { recursive: true, force: true }));
+    const file = path.join(root, "cc_filosofi_2021_COM.csv");
+    fs.copyFileSync(path.join(fixture("two-folders/a"), "cc_filosofi_2021_COM.csv"), file);
+    const warehouse = await memoryWarehouse();
+    const options = { dossiers: [root], territoire: "32", commande: "test" };
+    await importAndDerive(warehouse, options);
+    // Same size, same date, other bytes: as make and git do, the date says unchanged and the file is not read…
+    const { mtime } = fs.statSync(file);
+    const edited = fs.readFileSync(file, "latin1").replace("21800", "21900");
+    fs.writeFileSync(file, edited, "latin1");
+    fs.utimesSync(file, mtime, mtime);
+    expect((await importAndDerive(warehouse, options)).fichiers[0]).toMatchObject({ etat: "deja_charge" });
+    expect(await cogCell(warehouse, "32013", "MED21")).toMatchObject({ valeur: 21800 });
+    // … which --force reads again: the new bytes replace the version loaded, and the warning says it is the same file.
+    const forced = await importAndDerive(warehouse, { ...options, relire: true });
+    expect(forced.fichiers[0]).toMatchObject({ etat: "charge" });
+    expect(forced.avertissements).toEqual([`${file} a changé depuis son dernier chargement : sa nouvelle version remplace l'ancienne.`]);
+    expect(await cogCell(warehouse, "32013", "MED21")).toMatchObject({ valeur: 21900 });
+  });
+
   it("a warehouse of an earlier version, whose valeurs_brutes was one table, keeps its values through the next import", async () => {
     const warehouse = await memoryWarehouse();
     await warehouse.run(`
