@@ -1,39 +1,20 @@
 // End to end: the `observatoire` command as a study officer runs it, on the shared demo run (read-only commands) or
 // on a copy of it (commands that write).
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { promisify } from "node:util";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { formatEntier } from "../../pipelines/core/format-fr.ts";
+import { observatoire } from "../support/site-fixture.ts";
 import { SEL_E2E } from "./global-setup.ts";
 import { copyOf, SHARED_RUN_TIMEOUT, sharedRun, type SharedRun } from "./shared-run.ts";
 
-const execute = promisify(execFile);
 const require = createRequire(import.meta.url);
 /** Current communes of the 101 départements (overseas collectivities apart). */
 const FRANCE_COMMUNES = (require("@etalab/decoupage-administratif/data/communes.json") as { type: string; zone: string }[])
   .filter((commune) => commune.type === "commune-actuelle" && commune.zone !== "com").length;
-const BIN = path.resolve("bin/observatoire.js");
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function observatoire(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await execute(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 64 * 2 ** 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 interface EtatJson {
   demo: boolean;
