@@ -4,6 +4,7 @@ export const TABLES = {
   // The import's account of itself (pipelines/ingest/schema.ts).
   executions: "executions",
   journalImport: "journal_import",
+  signaturesFichiers: "signatures_fichiers",
   rejets: "rejets",
   fichiersIgnores: "fichiers_ignores",
   fichiersRefuses: "fichiers_refuses",

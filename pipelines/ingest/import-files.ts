@@ -302,11 +302,12 @@ async function writeFile(warehouse: Warehouse, { file, prepared, raw, journal, e
     throw new DataError(`bilan faux : ${raw.lignesLues} lignes lues ≠ ${loaded.lignesChargees} chargées + ${lignesRejetees} rejetées.`, { fichier: chemin });
   }
   await recordImport(warehouse, {
-    fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: decoded.taille, signature: candidate.signature, sourceId,
+    fichierId, executionId, dossier: candidate.dossier, chemin: candidate.chemin, sha256, taille: decoded.taille, sourceId,
     niveau: recognised.niveau, partie: recognised.partie, millesime: recognised.millesime, geoAnnee: recognised.geoAnnee, encodage: decoded.encodage,
     separateur: decoded.separateur === "\t" ? "tabulation" : decoded.separateur, demo: file.demo,
     lignesLues: raw.lignesLues, lignesChargees: loaded.lignesChargees, lignesRejetees, debut: started, fin: new Date(),
   });
+  await rememberSignature(warehouse, fichierId, candidate);
   const replaced = await replaceEarlierRows(warehouse, { fichierId, sourceId, partie: recognised.partie }, REPLACEMENT_KEYS);
   describeReplacements(replaced, chemin).forEach(warn);
   return { fichierId, lignesChargees: loaded.lignesChargees, lignesRejetees };

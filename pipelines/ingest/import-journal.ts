@@ -9,8 +9,6 @@ export interface ImportEntry {
   chemin: string;
   sha256: string;
   taille: number;
-  /** Size and date of the file read (discover.ts); none for a file whose date says nothing. */
-  signature?: string;
   sourceId: string;
   niveau?: string;
   /** Which part of its source the file is, when the level does not say it (the dataset a dictionary describes). */
@@ -59,24 +57,27 @@ export async function findLoaded(warehouse: Warehouse, sha256: string, sourceId:
 /** The file at the same place, of the same size and date as when it was loaded, still whole in use. */
 export async function findUnchanged(warehouse: Warehouse, file: { dossier: string; chemin: string; signature: string }, sourceId: string): Promise<LoadedFile | undefined> {
   return warehouse.one<LoadedFile>(
-    `${LOADED} WHERE dossier = ? AND chemin = ? AND signature = ? AND source_id = ? AND ${STILL_WHOLE}`,
+    `${LOADED} JOIN signatures_fichiers USING (fichier_id) WHERE dossier = ? AND chemin = ? AND signature = ? AND source_id = ? AND ${STILL_WHOLE}`,
     [file.dossier, file.chemin, file.signature, sourceId],
   );
 }
 
 
-/** A file saved again without a change, at the place it was loaded from: its new date is remembered. */
+/** A file loaded, or saved again without a change at the place it was loaded from: its size and date are remembered. */
 export async function rememberSignature(warehouse: Warehouse, fichierId: number, file: { dossier: string; chemin: string; signature: string }): Promise<void> {
-  await warehouse.run("UPDATE journal_import SET signature = ? WHERE fichier_id = ? AND dossier = ? AND chemin = ?", [file.signature, fichierId, file.dossier, file.chemin]);
+  await warehouse.run(
+    "INSERT OR REPLACE INTO signatures_fichiers SELECT fichier_id, ? FROM journal_import WHERE fichier_id = ? AND dossier = ? AND chemin = ?",
+    [file.signature, fichierId, file.dossier, file.chemin],
+  );
 }
 
 export async function recordImport(warehouse: Warehouse, entry: ImportEntry): Promise<void> {
   await warehouse.run(
-    `INSERT INTO journal_import (fichier_id, execution_id, dossier, chemin, sha256, taille, signature, source_id, niveau, partie, millesime, geo_annee,
+    `INSERT INTO journal_import (fichier_id, execution_id, dossier, chemin, sha256, taille, source_id, niveau, partie, millesime, geo_annee,
        encodage, separateur, demo, lignes_lues, lignes_chargees, lignes_rejetees, debut, fin)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP)`,
     [
-      entry.fichierId, entry.executionId, entry.dossier, entry.chemin, entry.sha256, entry.taille, entry.signature ?? null, entry.sourceId,
+      entry.fichierId, entry.executionId, entry.dossier, entry.chemin, entry.sha256, entry.taille, entry.sourceId,
       entry.niveau ?? null, entry.partie ?? null, entry.millesime ?? null, entry.geoAnnee ?? null, entry.encodage, entry.separateur, entry.demo,
       entry.lignesLues, entry.lignesChargees, entry.lignesRejetees, entry.debut.toISOString(), entry.fin.toISOString(),
     ],

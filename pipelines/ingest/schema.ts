@@ -186,8 +186,9 @@ export async function ensureSchema(warehouse: Warehouse): Promise<void> {
   // Which part of a source a file is (a Filosofi level, the dataset a dictionary describes): added after the first
   // warehouses were built, hence not in the CREATE above.
   await warehouse.run("ALTER TABLE journal_import ADD COLUMN IF NOT EXISTS partie VARCHAR");
-  // The file's size and date when it was loaded (discover.ts): an unchanged file is known without being read.
-  await warehouse.run("ALTER TABLE journal_import ADD COLUMN IF NOT EXISTS signature VARCHAR");
+  // The size and date of each loaded file (discover.ts): an unchanged file is known without being read. Kept apart
+  // from journal_import, which the site reads: a file saved again without a change rebuilds no page.
+  await warehouse.run("CREATE TABLE IF NOT EXISTS signatures_fichiers (fichier_id INTEGER PRIMARY KEY, signature VARCHAR NOT NULL)");
   await splitRawValuesTable(warehouse);
   await warehouse.run(RAW_VALUES_VIEW);
   // The GIP's activity logs: one table per log, its columns declared with the log (pseudonymous identifiers only).

@@ -71,7 +71,8 @@ export function folderListing(folder: string): string {
       try {
         const stat = fs.statSync(full);
         if (stat.isDirectory()) visit(full, name);
-        else lines.push(`${name}\t${stat.size}\t${stat.mtimeMs}`);
+        // Whole milliseconds: a copy that keeps dates (cp -p, fs.cpSync) keeps no finer.
+        else lines.push(`${name}\t${stat.size}\t${Math.floor(stat.mtimeMs)}`);
       } catch {
         lines.push(`${name}\tillisible`);
       }

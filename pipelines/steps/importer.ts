@@ -9,7 +9,7 @@ import { sha256 } from "./fingerprint.ts";
 import type { Step } from "./step.ts";
 
 const RAW_TABLES = [
-  TABLES.executions, TABLES.journalImport, TABLES.rejets, TABLES.fichiersIgnores, TABLES.fichiersRefuses, TABLES.remplacementsPartiels,
+  TABLES.executions, TABLES.journalImport, TABLES.signaturesFichiers, TABLES.rejets, TABLES.fichiersIgnores, TABLES.fichiersRefuses, TABLES.remplacementsPartiels,
   TABLES.variablesFichier, TABLES.valeursCellules, TABLES.valeursBrutes, TABLES.inseeDictionnaire, TABLES.inseeCogCommune,
   TABLES.bpeEquipements, TABLES.lieuxServices, TABLES.contoursCommunes, TABLES.cleIdentifiants,
   TABLES.gipAppels, TABLES.gipInteractions, TABLES.gipCourtoisie, TABLES.gipColis, TABLES.gipCampingCar, TABLES.gipViolences, TABLES.gipSiteWeb,

@@ -1,4 +1,4 @@
-// A study officer corrects the GIP's places file, then reruns the pipeline: only the steps that read the places run
+// A study officer corrects a name in the GIP's places file, then reruns the pipeline: only the steps that read the places run
 // again, and only the pages whose data changed are rebuilt. A build that fails (here: its offline check) leaves the
 // last good site in place. Both on one copy of the shared run.
 import fs from "node:fs";
@@ -12,7 +12,7 @@ const PIPELINE = ["pipeline", "--donnees", "donnees", "--donnees", "journaux-nom
 const PLACES = "donnees/gip-lieux/lieux-gip-2025.csv";
 
 let work: string;
-let moved: Awaited<ReturnType<typeof observatoire>>;
+let renamed: Awaited<ReturnType<typeof observatoire>>;
 
 /** Rewrites the first place of the GIP's file, its other bytes and line ends kept. */
 function editFirstPlace(edit: (fields: string[]) => void): void {
@@ -32,24 +32,25 @@ function column(name: string): number {
 beforeAll(async () => {
   const run = await sharedRun();
   work = copyOf(run, "observatoire-lieux-");
-  // The place moves by about 3 km: its distances, the offer analysis and the pages showing them change.
+  // The place is renamed: the offer analysis and the pages naming it change, not the distances nor the indicators.
   editFirstPlace((fields) => {
-    fields[column("latitude")] = (Number(fields[column("latitude")]) - 0.025).toFixed(4);
+    fields[column("nom")] = `${fields[column("nom")]} (Maison des solidarités)`;
   });
-  moved = await observatoire(PIPELINE, work, { OBSERVATOIRE_SEL: SEL_E2E });
+  renamed = await observatoire(PIPELINE, work, { OBSERVATOIRE_SEL: SEL_E2E });
 }, SHARED_RUN_TIMEOUT);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe("une correction dans le fichier des lieux du GIP", () => {
   it("ne relance que les étapes qui lisent les lieux, et ne reconstruit que les pages dont les données ont changé", () => {
-    expect(moved.code, moved.stderr).toBe(0);
-    for (const step of ["importer", "distances", "offre", "publier"]) expect(moved.stderr).toMatch(new RegExp(`${step}\\s+exécutée`));
-    for (const step of ["harmoniser", "compter", "calculer", "rapport"]) expect(moved.stderr).toMatch(new RegExp(`${step}\\s+inchangée`));
-    expect(moved.stderr).toContain("1 fichier(s) chargé(s), 49 déjà chargé(s)");
-    const rebuilt = /Site mis à jour dans sortie\/site : (\d+) pages? reconstruites?/.exec(moved.stderr);
-    expect(rebuilt, moved.stderr).not.toBeNull();
-    const total = Number(/ (\d+) pages dont/.exec(moved.stderr)![1]);
+    expect(renamed.code, renamed.stderr).toBe(0);
+    for (const step of ["importer", "distances", "offre", "publier"]) expect(renamed.stderr).toMatch(new RegExp(`${step}\\s+exécutée`));
+    for (const step of ["harmoniser", "compter", "calculer", "rapport"]) expect(renamed.stderr).toMatch(new RegExp(`${step}\\s+inchangée`));
+    expect(fs.readFileSync(path.join(work, "sortie/exports/acces.csv"), "utf8")).toContain("(Maison des solidarités)");
+    expect(renamed.stderr).toContain("1 fichier(s) chargé(s), 49 déjà chargé(s)");
+    const rebuilt = /Site mis à jour dans sortie\/site : (\d+) pages? reconstruites?/.exec(renamed.stderr);
+    expect(rebuilt, renamed.stderr).not.toBeNull();
+    const total = Number(/ (\d+) pages dont/.exec(renamed.stderr)![1]);
     expect(Number(rebuilt![1])).toBeGreaterThan(0);
     expect(Number(rebuilt![1])).toBeLessThan(total / 2);
   });
