@@ -1,6 +1,7 @@
 // A study officer corrects a name in the GIP's places file, then reruns the pipeline: only the steps that read the places run
 // again, and only the pages whose data changed are rebuilt. A build that fails (here: its offline check) leaves the
 // last good site in place. Both on one copy of the shared run.
+import { isUtf8 } from "node:buffer";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,14 +15,15 @@ const PLACES = "donnees/gip-lieux/lieux-gip-2025.csv";
 let work: string;
 let renamed: Awaited<ReturnType<typeof observatoire>>;
 
-/** Rewrites the first place of the GIP's file, its other bytes and line ends kept. */
+/** Rewrites the first place of the GIP's file in the file's own encoding, its other lines and line ends kept. */
 function editFirstPlace(edit: (fields: string[]) => void): void {
   const file = path.join(work, PLACES);
-  const lines = fs.readFileSync(file, "latin1").split(/(?<=\n)/);
+  const encoding = isUtf8(fs.readFileSync(file)) ? "utf8" : "latin1";
+  const lines = fs.readFileSync(file, encoding).split(/(?<=\n)/);
   const fields = lines[1]!.replace(/\r?\n$/, "").split(";");
   edit(fields);
   lines[1] = `${fields.join(";")}${lines[1]!.endsWith("\r\n") ? "\r\n" : "\n"}`;
-  fs.writeFileSync(file, lines.join(""), "latin1");
+  fs.writeFileSync(file, lines.join(""), encoding);
 }
 
 function column(name: string): number {

@@ -1,4 +1,5 @@
 // The shared pipeline run of global-setup.ts, awaited: its folders and what the two commands printed.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
@@ -32,11 +33,12 @@ type SharedFolder = "donnees" | "journaux-nominatifs" | "sortie";
 /**
  * A copy of the shared outputs (and, unless the command reads no data, of the data), for a test that runs a command
  * writing to them. The data are 100 MB: a command that only reads the warehouse goes without them. Timestamps are
- * kept, as the steps' fingerprints read them: the copy is unchanged in their eyes.
+ * kept exactly, as the steps' fingerprints read them: the copy is unchanged in their eyes.
  */
 export function copyOf(run: SharedRun, prefix: string, folders: readonly SharedFolder[] = ["donnees", "journaux-nominatifs", "sortie"]): string {
   const copy = fs.mkdtempSync(path.join(path.dirname(run.work), prefix));
-  for (const name of folders) fs.cpSync(path.join(run.work, name), path.join(copy, name), { recursive: true, preserveTimestamps: true });
+  // `cp -a`, not fs.cpSync: Node sets the copied dates through a Date, rounded to the millisecond either way.
+  for (const name of folders) execFileSync("cp", ["-a", path.join(run.work, name), path.join(copy, name)]);
   return copy;
 }
 
