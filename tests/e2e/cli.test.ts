@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import Papa from "papaparse";
-import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { formatEntier } from "../../pipelines/core/format-fr.ts";
 import { observatoire } from "../support/site-fixture.ts";
 import { SEL_E2E } from "./global-setup.ts";
@@ -137,19 +137,28 @@ describe("observatoire CLI", () => {
     expect(again.code).toBe(3);
   });
 
-  it("works for another département (Hautes-Pyrénées), from the same national files", async () => {
+  describe("another département (Hautes-Pyrénées), from the same national files", () => {
     // The shared data are only read: the Hautes-Pyrénées' outputs go to a folder of their own.
-    const sortie = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-65-"));
-    onTestFinished(() => fs.rmSync(sortie, { recursive: true, force: true }));
-    const outcome = await observatoire(["importer", "--donnees", "donnees", "--territoire", "65", "--sortie", sortie], run.work);
-    expect(outcome.code, outcome.stderr).toBe(0);
-    expect(outcome.stderr).toMatch(/Hautes-Pyrénées \(65\) : \d+ communes, \d+ EPCI/);
-    const calcul = await observatoire(["calculer", "--sortie", sortie], run.work);
-    expect(calcul.code, calcul.stderr).toBe(0);
-    const inventory = JSON.parse((await observatoire(["etat", "--json", "--sortie", sortie], run.work)).stdout) as EtatJson;
-    expect(inventory.territoire.code_departement).toBe("65");
-    const rows = fs.readFileSync(path.join(sortie, "exports/indicateurs.csv"), "utf8").split("\n").slice(1).map((line) => Papa.parse<string[]>(line).data[0]!).filter(Boolean);
-    expect(rows.find((row) => row[0] === "pop" && row[3] === "departement")?.[4]).toBe("65");
+    let sortie: string;
+    beforeAll(() => {
+      sortie = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-65-"));
+    });
+    afterAll(() => fs.rmSync(sortie, { recursive: true, force: true }));
+
+    it("imports them with the département's geography", async () => {
+      const outcome = await observatoire(["importer", "--donnees", "donnees", "--territoire", "65", "--sortie", sortie], run.work);
+      expect(outcome.code, outcome.stderr).toBe(0);
+      expect(outcome.stderr).toMatch(/Hautes-Pyrénées \(65\) : \d+ communes, \d+ EPCI/);
+      const inventory = JSON.parse((await observatoire(["etat", "--json", "--sortie", sortie], run.work)).stdout) as EtatJson;
+      expect(inventory.territoire.code_departement).toBe("65");
+    });
+
+    it("computes its indicators", async () => {
+      const calcul = await observatoire(["calculer", "--sortie", sortie], run.work);
+      expect(calcul.code, calcul.stderr).toBe(0);
+      const rows = fs.readFileSync(path.join(sortie, "exports/indicateurs.csv"), "utf8").split("\n").slice(1).map((line) => Papa.parse<string[]>(line).data[0]!).filter(Boolean);
+      expect(rows.find((row) => row[0] === "pop" && row[3] === "departement")?.[4]).toBe("65");
+    });
   });
 });
 
