@@ -73,6 +73,7 @@ export async function buildSite({ sortie, onEtape, onFramework }: BuildSiteOptio
       territoire: { code_departement: data.territoire.code_departement, libelle: data.territoire.libelle },
       epcis: data.epcis.map(({ code, libelle, rattachement }) => ({ code, libelle, rattachement })),
       communes: data.communes.filter((commune) => commune.dans_territoire).map(({ code, libelle, code_epci }) => ({ code, libelle, code_epci })),
+      perimetres: data.perimetres.map(({ code, libelle }) => ({ code, libelle })),
     });
     const outside = findOutsideUrls(buildDir);
     if (outside.length) {

@@ -38,6 +38,7 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
     territoire: data.territoire,
     epcis: data.epcis,
     communes: territoryCommunes.map(({ code, libelle, code_epci }) => ({ code, libelle, code_epci })),
+    perimetres: data.perimetres.map(({ code, libelle }) => ({ code, libelle })),
     themes: Object.entries(THEMES).map(([id, libelle]) => ({ id, libelle })),
     contours: data.contours
       ? { disponible: true, fichiers: data.contours.fichiers, geo_annee: data.contours.geo_annee, communes: data.contours.communes.features.length, codes_inconnus: data.contours.inconnus }
@@ -63,6 +64,7 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
       region: single("region"),
       france: single("france"),
       epci: Object.fromEntries([...values("epci")].map(([code, row]) => [code, compact(row)])),
+      perimetre: Object.fromEntries([...values("perimetre")].map(([code, row]) => [code, compact(row)])),
     };
   }
   files.set("data/references.json", references);
@@ -90,6 +92,13 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
         superficie: commune.superficie,
       })),
       valeurs: valuesOf(byLevel, "epci", epci.code),
+    });
+  }
+  for (const perimetre of data.perimetres) {
+    files.set(`data/perimetres/${perimetre.code}.json`, {
+      ...perimetre,
+      communes: perimetre.communes.map((commune) => ({ ...commune, population: population.get(commune.code)?.valeur ?? null })),
+      valeurs: valuesOf(byLevel, "perimetre", perimetre.code),
     });
   }
   const epciByCode = new Map(data.epcis.map((epci) => [epci.code, epci]));
