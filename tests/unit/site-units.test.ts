@@ -90,6 +90,14 @@ describe("cibles PDF", () => {
     expect(pdfTargets(manifest, { communes: true }, "pdf").map((target) => target.chemin)).toEqual(["/epci/200066926", "/communes/32013"]);
     expect(() => pdfTargets(manifest, { epci: ["111111111"], communes: false }, "pdf")).toThrow(/EPCI inconnu/);
     expect(slug("Castéra-Verduzan d'Armagnac")).toBe("castera-verduzan-d-armagnac");
+    // The perimeters drawn by the GIP are printed with the territory's EPCIs, not when EPCIs are named.
+    const withPerimeters = { ...manifest, perimetres: [{ code: "AUCH-COURONNE", libelle: "Auch et sa première couronne" }] };
+    expect(pdfTargets(withPerimeters, { communes: false }, "pdf").map((target) => target.fichier)).toEqual([
+      path.join("pdf", "portrait-200066926-ca-grand-auch-coeur-de-gascogne.pdf"),
+      path.join("pdf", "portrait-perimetre-auch-couronne-auch-et-sa-premiere-couronne.pdf"),
+    ]);
+    expect(pdfTargets(withPerimeters, { communes: false }, "pdf")[1]!.chemin).toBe("/perimetres/AUCH-COURONNE");
+    expect(pdfTargets(withPerimeters, { epci: ["200030435"], communes: false }, "pdf").map((target) => target.chemin)).toEqual(["/epci/200030435"]);
   });
 });
 
