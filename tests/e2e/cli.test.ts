@@ -167,7 +167,7 @@ describe("observatoire CLI", () => {
 });
 
 describe("observatoire calculer and indicateurs", () => {
-  it("writes indicateurs.csv with the 40 indicators for the 458 communes (39 each), the 15 + 2 EPCIs, Gers, Occitanie and France", () => {
+  it("writes indicateurs.csv with the 40 indicators for the 458 communes (39 each), the 15 + 2 EPCIs, the 2 demo perimeters, Gers, Occitanie and France", () => {
     const lines = fs.readFileSync(path.join(run.sortie, "exports/indicateurs.csv"), "utf8").trimEnd().split("\n");
     const header = lines[0]!.split(",");
     expect(header.slice(0, 14)).toEqual([
@@ -177,6 +177,10 @@ describe("observatoire calculer and indicateurs", () => {
     const count = (niveau: string) => rows.filter((row) => row[3] === niveau).length;
     expect(count("commune")).toBe(458 * 39);
     expect(count("epci")).toBe(17 * 40);
+    // The demo's two perimeters (docs/perimetres.md), published wherever an EPCI is.
+    expect(count("perimetre")).toBe(2 * 40);
+    expect(new Set(rows.filter((row) => row[3] === "perimetre").map((row) => row[5]))).toEqual(new Set(["Auch et sa première couronne", "CIAS de démonstration (12 communes de CC de la Lomagne Gersoise)"]));
+    expect(rows.find((row) => row[0] === "med_niveau_vie" && row[3] === "perimetre")![11]).toBe("manquant");
     expect(count("departement")).toBe(40);
     expect(count("region")).toBe(40);
     expect(count("france")).toBe(40);
@@ -196,7 +200,7 @@ describe("observatoire calculer and indicateurs", () => {
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(run.sortie, "exports/indicateurs.xlsx"));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["À lire", "Communes", "EPCI", "Département", "Région", "France"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["À lire", "Communes", "EPCI", "Périmètres", "Département", "Région", "France"]);
     const sheet = workbook.getWorksheet("Département")!;
     expect(sheet.getRow(1).getCell(1)).toMatchObject({ value: "Indicateur", font: { bold: true } });
     const row = (id: string) => sheet.getRows(2, sheet.rowCount - 1)!.find((candidate) => candidate.getCell(1).value === id)!;
