@@ -98,8 +98,9 @@ describe("observatoire CLI", () => {
     const again = await observatoire(["importer", "--donnees", "donnees", "--force"], work);
     expect(again.code, again.stderr).toBe(0);
     // 21 statistical files, 11 INSEE dictionaries (meta_), 14 activity logs of the GIP, the ANCT France services list,
-    // the GIP's places and the Gers commune contours; the demo's notice and record are the observatory's own files.
-    expect(again.stderr).toContain("0 fichier(s) chargé(s), 49 déjà chargé(s), 0 refusé(s), 2 ignoré(s)");
+    // the GIP's places, the perimeters file and the Gers commune contours; the demo's notice and record are the
+    // observatory's own files.
+    expect(again.stderr).toContain("0 fichier(s) chargé(s), 50 déjà chargé(s), 0 refusé(s), 2 ignoré(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     const comparateur = inventory.sources.find((source) => source.source_id === "insee_comparateur");
     expect(comparateur?.lignes_chargees).toBe(FRANCE_COMMUNES);
@@ -111,7 +112,7 @@ describe("observatoire CLI", () => {
     expect(again.code, again.stderr).toBe(0);
     // The copy moved the folders: the import looks again, finds every file already loaded, and nothing else runs.
     expect(again.stderr).toMatch(/importer\s+exécutée/);
-    expect(again.stderr).toContain("0 fichier(s) chargé(s), 50 déjà chargé(s)");
+    expect(again.stderr).toContain("0 fichier(s) chargé(s), 51 déjà chargé(s)");
     for (const step of ["harmoniser", "compter", "distances", "calculer", "offre", "rapport", "publier", "pdf"]) expect(again.stderr).toMatch(new RegExp(`${step}\\s+inchangée`));
     const third = await observatoire(["pipeline", "--donnees", "donnees", "--donnees", "journaux-nominatifs", "--pseudonymiser"], work, { OBSERVATOIRE_SEL: SEL_E2E });
     expect(third.stderr).toMatch(/importer\s+inchangée/);
@@ -143,7 +144,7 @@ describe("observatoire CLI", () => {
     const failed = await observatoire(["importer", "--donnees", "donnees", "--donnees", "donnees-cassees"], work);
     expect(failed.code).toBe(3);
     expect(failed.stderr).toContain(`fichier refusé : ${path.join("donnees-cassees", "base_cc_comparateur.csv")} : le fichier est vide`);
-    expect(failed.stderr).toContain("0 fichier(s) chargé(s), 49 déjà chargé(s), 1 refusé(s)");
+    expect(failed.stderr).toContain("0 fichier(s) chargé(s), 50 déjà chargé(s), 1 refusé(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     expect(inventory.sources.find((source) => source.source_id === "insee_comparateur")?.lignes_chargees).toBe(FRANCE_COMMUNES);
     expect(fs.readdirSync(path.join(work, "sortie")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
