@@ -4,6 +4,20 @@ import {html} from "htl";
 import {valeurOuStatut} from "./statut.js";
 import {adresseSelection, csvSelection, lireSelection, MAX_TERRITOIRES, MIN_TERRITOIRES, NIVEAUX, territoires, valeurDe} from "./comparer-donnees.js";
 
+/** Kept with the widget, so that the shared style sheet stays untouched. */
+const STYLE = `
+.comparateur .choix-territoires {display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.75rem 1rem; max-width: none;}
+.comparateur .choix-territoire {display: flex; flex-direction: column; gap: 0.25rem; font-weight: 600;}
+.comparateur .choix-territoire select {font: inherit; font-weight: normal; max-width: 100%;}
+.comparateur .defilement {overflow-x: auto; max-width: 100%;}
+.comparateur table.comparaison {width: 100%; max-width: none; border-collapse: collapse;}
+.comparateur table.comparaison th, .comparateur table.comparaison td {padding: 0.35rem 0.5rem; vertical-align: top; border-bottom: 1px solid #d8dde3;}
+.comparateur table.comparaison thead th {vertical-align: bottom;}
+.comparateur .niveau-territoire {display: block; font-weight: normal; font-size: 0.85em; color: #555;}
+.comparateur table.comparaison tbody th {font-weight: normal; min-width: 14rem;}
+@media print {.comparateur .choix-territoires, .comparateur .telechargements {display: none;}}
+`;
+
 export function comparateur({site, catalogue, references, communesValeurs, selectionInitiale}) {
   const tous = territoires(site);
   const parCle = new Map(tous.map((t) => [t.cle, t]));
@@ -40,14 +54,14 @@ export function comparateur({site, catalogue, references, communesValeurs, selec
       .filter(({indicateurs}) => indicateurs.length)
       .map(({theme, indicateurs}) => html`<section class="theme">
         <h2>${theme.libelle}</h2>
-        <table class="comparaison">
+        <div class="defilement"><table class="comparaison">
           <caption class="sr-only">${theme.libelle} : ${choisis.map((t) => t.libelle).join(", ")}</caption>
           <thead><tr><th scope="col">Indicateur</th>${choisis.map((t) => html`<th scope="col" class="num" data-territoire=${t.cle}>${t.libelle}<span class="niveau-territoire">${NIVEAUX.find((n) => n.id === t.niveau).libelle}</span></th>`)}</tr></thead>
           <tbody>${indicateurs.map((i) => html`<tr data-indicateur=${i.id_indicateur}>
             <th scope="row"><span class="libelle">${i.numero}. ${i.libelle}</span>${i.unite ? html` <span class="source">(${i.unite})</span>` : ""}</th>
             ${choisis.map((t) => html`<td class="num" data-territoire=${t.cle}>${valeurOuStatut(valeurDe(t, i.id_indicateur, donnees), i, {court: true})}</td>`)}
           </tr>`)}</tbody>
-        </table>
+        </table></div>
       </section>`));
   }
 
@@ -61,6 +75,7 @@ export function comparateur({site, catalogue, references, communesValeurs, selec
   });
   dessiner();
   return html`<div class="comparateur">
+    <style>${STYLE}</style>
     <form class="choix-territoires" onsubmit=${(event) => event.preventDefault()}>${listes}</form>
     <p class="telechargements">${lien} · ${csv}</p>
     ${resultat}
