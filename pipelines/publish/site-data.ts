@@ -49,6 +49,19 @@ export type Perimetre = {
   epcis: { code: string; libelle: string; communes_perimetre: number; nb_communes: number }[];
 };
 
+/** A value published by INSEE for an IRIS (Filosofi IRIS files), as published: `ns` stays non significant. */
+export type IrisValeur = {
+  code_commune: string;
+  code: string;
+  racine: string;
+  millesime: number;
+  valeur: number | null;
+  statut: string;
+};
+
+/** The IRIS variables shown on commune sheets: medians and low-income / poverty rates, declared and disposable. */
+export const IRIS_RACINES = ["DEC_MEDyy", "DEC_TP60yy", "DISP_MEDyy", "DISP_TP60yy"] as const;
+
 /** One row of the `indicateurs` table, rounded as in indicateurs.csv so the site shows the exported figures. */
 export type ValeurIndicateur = {
   id_indicateur: string;
@@ -86,6 +99,8 @@ export interface SiteData {
   epcis: Epci[];
   communes: Commune[];
   perimetres: Perimetre[];
+  /** Published IRIS values of the territory's communes (absent when no IRIS file is loaded). */
+  iris?: IrisValeur[];
   valeurs: ValeurIndicateur[];
   sources: FichierSource[];
   contours: (ContoursCog & { fichiers: string[]; geo_annee: number | null }) | null;
@@ -133,12 +148,26 @@ export async function readSiteData(warehouse: Warehouse): Promise<SiteData> {
     epcis,
     communes,
     perimetres,
+    iris: await readIris(warehouse),
     valeurs,
     sources: await readSources(warehouse),
     contours: await readContours(warehouse, communes),
     libellesVariables: Object.fromEntries((await readVariableLabels(warehouse)).parRacine),
     offre: await readOfferSiteData(warehouse),
   };
+}
+
+/** The latest millésime of each shown IRIS variable, for the IRIS of the territory's communes (current COG). */
+async function readIris(warehouse: Warehouse): Promise<IrisValeur[]> {
+  if (!(await warehouse.tableExists("valeurs_cog"))) return [];
+  return warehouse.all<IrisValeur>(`
+    SELECT p.code_actuel AS code_commune, v.code_geo AS code, v.racine, v.millesime, v.valeur, v.statut
+    FROM valeurs_cog v
+    JOIN cog_passage p ON p.code_ancien = left(v.code_geo, 5)
+    JOIN geo_commune c ON c.code_commune = p.code_actuel AND c.dans_territoire
+    WHERE v.niveau = 'iris' AND v.racine IN (${IRIS_RACINES.map((racine) => `'${racine}'`).join(", ")})
+    QUALIFY v.millesime = max(v.millesime) OVER (PARTITION BY v.racine)
+    ORDER BY v.code_geo, v.racine`);
 }
 
 async function readPerimeters(warehouse: Warehouse): Promise<Perimetre[]> {

@@ -101,6 +101,15 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
       valeurs: valuesOf(byLevel, "perimetre", perimetre.code),
     });
   }
+  // The IRIS of each commune: « Quartiers (IRIS) » on its sheet, values and statuses as published.
+  const irisByCommune = new Map<string, Map<string, { code: string; valeurs: Record<string, { valeur?: number; statut: string; millesime: number }> }>>();
+  for (const row of data.iris ?? []) {
+    const communeIris = irisByCommune.get(row.code_commune) ?? new Map();
+    irisByCommune.set(row.code_commune, communeIris);
+    const entry = communeIris.get(row.code) ?? { code: row.code, valeurs: {} };
+    communeIris.set(row.code, entry);
+    entry.valeurs[row.racine] = row.statut === "ok" && row.valeur !== null ? { valeur: row.valeur, statut: row.statut, millesime: row.millesime } : { statut: row.statut, millesime: row.millesime };
+  }
   const epciByCode = new Map(data.epcis.map((epci) => [epci.code, epci]));
   for (const commune of territoryCommunes) {
     const epci = commune.code_epci ? epciByCode.get(commune.code_epci) : undefined;
@@ -112,6 +121,7 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
       superficie: commune.superficie,
       epci: epci ? { code: epci.code, libelle: epci.libelle, rattachement: epci.rattachement } : null,
       valeurs,
+      ...(irisByCommune.has(commune.code) ? { iris: [...irisByCommune.get(commune.code)!.values()] } : {}),
     });
   }
   for (const [chemin, contenu] of offerSiteFiles(data.offre ?? null, data.epcis.map((epci) => epci.code))) files.set(chemin, contenu);
