@@ -9,6 +9,7 @@ const output = process.env.OBSERVATOIRE_SITE_SORTIE ?? "sortie/site";
 interface SiteIndex {
   epcis: { code: string; libelle: string; rattachement: string }[];
   communes: { code: string }[];
+  perimetres?: { code: string; libelle: string }[];
 }
 
 /** The list of portraits and sheets, written by the export step; absent before the first export. */
@@ -35,6 +36,14 @@ export default {
       pages: index.epcis.map((epci) => ({ name: epci.rattachement === "limitrophe" ? `${epci.libelle} (limitrophe)` : epci.libelle, path: `/epci/${epci.code}` })),
     },
     { name: "Fiches communales", path: "/communes/" },
+    {
+      name: "Périmètres d'étude",
+      path: "/perimetres/",
+      collapsible: true,
+      open: false,
+      pages: (index.perimetres ?? []).map((perimetre) => ({ name: perimetre.libelle, path: `/perimetres/${perimetre.code}` })),
+    },
+    { name: "Comparer", path: "/comparer" },
     { name: "Offre sociale", path: "/offre" },
     { name: "Activité du GIP", path: "/activite" },
     { name: "Méthodologie", path: "/methodologie" },
@@ -52,5 +61,6 @@ export default {
   async *dynamicPaths() {
     for (const epci of index.epcis) yield `/epci/${epci.code}`;
     for (const commune of index.communes) yield `/communes/${commune.code}`;
+    for (const perimetre of index.perimetres ?? []) yield `/perimetres/${perimetre.code}`;
   },
 };

@@ -147,6 +147,20 @@ export const itemSourceSchema = z.object({
   })).optional(),
 });
 
+/**
+ * Perimeters: named lists of communes (one row per perimeter and commune). Every row is checked against the COG
+ * (former codes mapped onto the current commune), duplicates and empty perimeters are refused with their line.
+ */
+export const perimeterSourceSchema = z.object({
+  ...common,
+  forme: z.literal("perimetres"),
+  table: z.string().regex(/^[a-z_]+$/),
+  /** Header labels of each column, compared without case, accents or punctuation. */
+  perimetre: z.array(z.string()).min(1),
+  libelleColonne: z.array(z.string()).min(1),
+  commune: z.array(z.string()).min(1),
+});
+
 /** How a cell of an activity log is read, checked and stored (pipelines/ingest/load-journal.ts). */
 export const TYPES_CHAMP = ["date", "date_heure", "mois", "entier", "decimal", "duree", "commune", "epci", "categorie", "identifiant"] as const;
 export type TypeChamp = (typeof TYPES_CHAMP)[number];
@@ -195,6 +209,7 @@ export type WideSource = z.input<typeof wideSourceSchema>;
 export type TableSource = z.infer<typeof tableSourceSchema>;
 export type ItemSource = z.infer<typeof itemSourceSchema>;
 export type JournalSource = z.input<typeof journalSourceSchema>;
-export type SourceDefinition = WideSource | TableSource | ItemSource | JournalSource;
+export type PerimeterSource = z.infer<typeof perimeterSourceSchema>;
+export type SourceDefinition = WideSource | TableSource | ItemSource | JournalSource | PerimeterSource;
 
-export const sourceSchema = z.discriminatedUnion("forme", [wideSourceSchema, tableSourceSchema, itemSourceSchema, journalSourceSchema]);
+export const sourceSchema = z.discriminatedUnion("forme", [wideSourceSchema, tableSourceSchema, itemSourceSchema, journalSourceSchema, perimeterSourceSchema]);

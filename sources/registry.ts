@@ -4,6 +4,7 @@ import { anctFranceServices } from "./anct-france-services.ts";
 import { cafSources } from "./caf.ts";
 import { GIP_JOURNAUX } from "./gip-activite.ts";
 import { gipLieux } from "./gip-lieux.ts";
+import { perimetres } from "./perimetres.ts";
 import { inseeBpe } from "./insee-bpe.ts";
 import { inseeComparateur } from "./insee-comparateur.ts";
 import { inseeFilosofi, inseeFilosofiIris } from "./insee-filosofi.ts";
@@ -23,6 +24,7 @@ const DEFINITIONS: SourceDefinition[] = [
   inseeBpe,
   anctFranceServices,
   gipLieux,
+  perimetres,
   ...GIP_JOURNAUX,
 ];
 

@@ -66,6 +66,13 @@ function describeInventory(inventory: Inventory): string {
     formatEntier(source.lignes_lues), formatEntier(source.lignes_chargees), formatEntier(source.lignes_rejetees),
   ]);
   lines.push(...alignColumns([["source", "niveau", "millésime", "géographie", "lues", "chargées", "rejetées"], ...table], [4, 5, 6]));
+  if (inventory.perimetres.length) {
+    lines.push("", `Périmètres d'étude (${inventory.perimetres.length}) :`);
+    lines.push(...alignColumns([
+      ["code", "libellé", "communes", "fichier"],
+      ...inventory.perimetres.map((item) => [item.perimetre, item.libelle, formatEntier(item.communes), item.chemin]),
+    ], [2]).map((line) => `  ${line}`));
+  }
   if (inventory.rejets_total) {
     lines.push("", `Lignes rejetées (${formatEntier(inventory.rejets_total)} problème(s)${inventory.rejets_total > inventory.rejets.length ? `, ${inventory.rejets.length} premiers` : ""}) :`);
     for (const rejet of inventory.rejets) {

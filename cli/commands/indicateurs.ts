@@ -10,11 +10,14 @@ import { parseOptions, sortieOption } from "../options.ts";
 import { Reporter } from "../output.ts";
 import { alignColumns } from "../table.ts";
 
+/** The published levels and the perimeters drawn by the GIP (published wherever an EPCI is). */
+const NIVEAUX = [...NIVEAUX_PUBLICATION, "perimetre"] as const;
+
 /** « Département », « région », « EPCI »: the levels as people write them, accents and capitals included. */
 const niveauOption = z
   .string()
   .transform((text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim())
-  .pipe(z.enum(NIVEAUX_PUBLICATION, { error: `niveau attendu parmi : ${NIVEAUX_PUBLICATION.join(", ")}` }));
+  .pipe(z.enum(NIVEAUX, { error: `niveau attendu parmi : ${NIVEAUX.join(", ")}` }));
 
 const optionsSchema = z.object({ sortie: sortieOption, niveau: niveauOption.default("epci") });
 
@@ -25,7 +28,7 @@ export function registerIndicateurs(program: Command): void {
     .command("indicateurs")
     .argument("[id]", "identifiant d'un indicateur (ex. tx_chomage)")
     .description("liste les 40 indicateurs, ou affiche les valeurs d'un indicateur")
-    .option("-n, --niveau <niveau>", `niveau géographique : ${NIVEAUX_PUBLICATION.join(", ")} (défaut : epci)`)
+    .option("-n, --niveau <niveau>", `niveau géographique : ${NIVEAUX.join(", ")} (défaut : epci)`)
     .option("-s, --sortie <dossier>", "dossier de sortie (défaut : sortie)")
     .action(async (id: string | undefined, raw) => {
       const options = parseOptions(optionsSchema, raw);
@@ -46,7 +49,7 @@ function describeCatalogue(): string {
 }
 
 async function describeValues(indicator: Indicator, niveau: string, sortie: string): Promise<string> {
-  if (!indicator.niveaux.includes(niveau as Indicator["niveaux"][number])) {
+  if (!indicator.niveaux.includes((niveau === "perimetre" ? "epci" : niveau) as Indicator["niveaux"][number])) {
     throw new UsageError(`l'indicateur « ${indicator.id} » n'est pas publié au niveau ${niveau}.`, `Niveaux possibles : ${indicator.niveaux.join(", ")}.`);
   }
   const warehouse = await openExistingWarehouse(sortie);

@@ -15,9 +15,9 @@ const optionsSchema = z.object({
 export function registerPdf(program: Command): void {
   program
     .command("pdf")
-    .description("imprime en PDF (A4) les portraits des EPCI du site construit, et les fiches communales avec --communes")
+    .description("imprime en PDF (A4) les portraits des EPCI et des périmètres d'étude du site construit, et les fiches communales avec --communes")
     .option("-s, --sortie <dossier>", "dossier de sortie (défaut : sortie)")
-    .option("-e, --epci <code>", "code SIREN d'un EPCI (répétable ; défaut : les EPCI du territoire)", collect)
+    .option("-e, --epci <code>", "code SIREN d'un EPCI (répétable ; défaut : les EPCI du territoire et les périmètres d'étude)", collect)
     .option("-c, --communes", "imprime aussi les fiches communales (de tout le territoire, ou des EPCI choisis)")
     .option("-f, --force", "imprime à nouveau même si le site n'a pas changé")
     .action(async (raw, command: Command) => {

@@ -1,15 +1,22 @@
 // The calcul step: every indicator of the registry for the territory's communes, its EPCIs (and the
-// straddling ones), the département, the région and France, into the `indicateurs` table.
+// straddling ones), the perimeters drawn by the GIP, the département, the région and France, into `indicateurs`.
 import type { Indicator } from "../../indicators/definition.ts";
 import { INDICATORS } from "../../indicators/registry.ts";
 import { suppressGipIndicators } from "../secret/suppress-indicators.ts";
 import { UsageError } from "../core/errors.ts";
 import { sqlStatutPublie } from "../core/statuts.ts";
 import { sqlString, type Warehouse } from "../core/warehouse.ts";
-import { buildPerimeters } from "./perimeters.ts";
+import { buildPerimeters, maskPerimeterCounts } from "./perimeters.ts";
 import { sourcePriorityCase } from "../harmonise/source-priority.ts";
 import { variablesOf } from "../../indicators/terms.ts";
 import { planVintages, type Availability, type VintagePlan } from "./vintages.ts";
+
+/**
+ * Why a published-only value (median, poverty rate) of a perimeter is missing: it exists only for official
+ * territories, and is never recomputed from the communes.
+ */
+export const PERIMETRE_NON_PUBLIE =
+  "périmètre d'étude : valeur publiée par la source pour les seuls territoires officiels (médiane, taux…), jamais recalculée à partir des communes ; disponible seulement si le périmètre a exactement les communes d'un EPCI, d'un département ou d'une région";
 
 /** Below this weighted denominator, a value resting on the census's complementary sample is fragile. */
 export const COMPLEMENTARY_SAMPLE_MIN = 500;
@@ -45,6 +52,11 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
             FROM valeurs v LEFT JOIN journal_import j USING (fichier_id)
             WHERE v.millesime IS NOT NULL AND v.racine IN (${racines.map(sqlString).join(", ")}))
       GROUP BY ALL`);
+  // A perimeter equal to an EPCI, a département or a région reads what is published for that territory.
+  await warehouse.run(`
+    INSERT INTO calc_valeurs
+      SELECT 'perimetre', e.code_geo, v.racine, v.millesime, v.valeur, v.statut, v.motif
+      FROM calc_perimetre_equivalent e JOIN calc_valeurs v ON v.niveau = e.niveau_publie AND v.code_geo = e.code_publie`);
   const plan = planVintages(indicators, await availability(warehouse));
   await writePlan(warehouse, indicators, plan);
   await computeSummedIndicators(warehouse);
@@ -52,6 +64,7 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
   await assembleResults(warehouse);
   // Class G (the GIP's own counts): small counts masked, with secondary masks, before anything reads the table.
   await suppressGipIndicators(warehouse, indicators);
+  await maskPerimeterCounts(warehouse, indicators.filter((indicator) => indicator.classe === "G").map((indicator) => indicator.id));
   const counts = await warehouse.all<{ statut: string; n: number }>("SELECT statut, count(*)::INTEGER AS n FROM indicateurs GROUP BY ALL ORDER BY statut");
   return {
     lignes: counts.reduce((total, row) => total + row.n, 0),
@@ -204,6 +217,7 @@ async function computePublishedIndicators(warehouse: Warehouse): Promise<void> {
              WHEN v.statut IN ('secret', 'non_significatif') THEN 'secret statistique (valeur non diffusée par la source)'
              WHEN v.statut IS NOT NULL THEN coalesce(v.motif, 'case vide dans le fichier publié')
              WHEN f.millesime_publie IS NULL THEN 'variable absente de l''entrepôt : ' || f.racine_publiee || ' (aucun fichier chargé ne la publie)'
+             WHEN lv.niveau = 'perimetre' THEN ${sqlString(PERIMETRE_NON_PUBLIE)}
              WHEN np.niveau IS NULL AND am.millesimes IS NOT NULL
                THEN 'publié à ce niveau pour le millésime ' || am.millesimes || ' seulement, alors que le millésime retenu pour tous les niveaux est '
                     || f.millesime_publie || ' (le plus récent chargé) : chargez le fichier de ce niveau du millésime ' || f.millesime_publie
@@ -247,8 +261,9 @@ async function assembleResults(warehouse: Warehouse): Promise<void> {
       JOIN territoires t USING (niveau, code_geo)
       LEFT JOIN departement d USING (indicateur_id)
       LEFT JOIN precedent p USING (niveau, code_geo, indicateur_id)
-      WHERE list_contains(string_split(f.niveaux, ','), a.niveau)
-      ORDER BY f.numero, CASE a.niveau WHEN 'commune' THEN 1 WHEN 'epci' THEN 2 WHEN 'departement' THEN 3 WHEN 'region' THEN 4 ELSE 5 END, a.code_geo;
+      -- A perimeter is published wherever an EPCI is.
+      WHERE list_contains(string_split(f.niveaux, ','), CASE a.niveau WHEN 'perimetre' THEN 'epci' ELSE a.niveau END)
+      ORDER BY f.numero, CASE a.niveau WHEN 'commune' THEN 1 WHEN 'epci' THEN 2 WHEN 'perimetre' THEN 3 WHEN 'departement' THEN 4 WHEN 'region' THEN 5 ELSE 6 END, a.code_geo;
   `);
 }
 

@@ -18,6 +18,7 @@ export const TABLES = {
   bpeEquipements: "bpe_equipements",
   lieuxServices: "lieux_services",
   contoursCommunes: "contours_communes",
+  perimetres: "perimetres",
   cleIdentifiants: "cle_identifiants",
   gipAppels: "gip_appels",
   gipInteractions: "gip_interactions",

@@ -16,6 +16,7 @@ import { ARCHIVE_FILOSOFI, DOSSIER_FILOSOFI } from "./filosofi.ts";
 import { filosofiArchive } from "./filosofi-archive.ts";
 import { modelCommune, type CommuneModel } from "./model.ts";
 import { noticeText } from "./notice.ts";
+import { CHEMIN_PERIMETRES, perimetresCsv } from "./perimetres.ts";
 import { CHEMIN_POPULATIONS_LEGALES, populationsLegalesCsv } from "./populations-legales.ts";
 import { rngFor } from "./random.ts";
 import { allDepartementCodes, loadTerritory, type Territory } from "./territory.ts";
@@ -134,6 +135,9 @@ export async function writeDemoTerritories(
     outputs.push({ chemin: CHEMIN_GIP_LIEUX, data: gip.data, lignes: gip.lignes });
   }
   outputs.push(...activityDemoFiles(etudie ?? territory, models));
+  // Perimeters drawn in the studied département (none for the national benchmark).
+  const perimetres = etudie ? perimetresCsv(etudie, embeddedShapes(focus)) : undefined;
+  if (perimetres) outputs.push({ chemin: CHEMIN_PERIMETRES, data: perimetres.data, lignes: perimetres.lignes });
 
   for (const out of outputs) {
     const cible = join(dossier, ...out.chemin.split("/"));

@@ -15,6 +15,7 @@ export const OWN_FILES: ReadonlySet<string> = new Set(["indicateurs.csv", "indic
 const LEVELS = [
   { niveau: "commune", feuille: "Communes" },
   { niveau: "epci", feuille: "EPCI" },
+  { niveau: "perimetre", feuille: "Périmètres" },
   { niveau: "departement", feuille: "Département" },
   { niveau: "region", feuille: "Région" },
   { niveau: "france", feuille: "France" },
@@ -29,7 +30,7 @@ const EXPORT_QUERY = `
          round(i.valeur_precedente, 6) AS valeur_precedente, round(i.evolution, 6) AS evolution, i.geo_annee, i.rattachement,
          CASE WHEN (SELECT bool_or(demo) FROM journal_import WHERE remplace_par IS NULL) THEN 'oui' ELSE 'non' END AS donnees_demonstration
   FROM indicateurs i JOIN export_catalogue c USING (id_indicateur)
-  ORDER BY c.numero, CASE i.niveau WHEN 'commune' THEN 1 WHEN 'epci' THEN 2 WHEN 'departement' THEN 3 WHEN 'region' THEN 4 ELSE 5 END, i.code_geo`;
+  ORDER BY c.numero, CASE i.niveau WHEN 'commune' THEN 1 WHEN 'epci' THEN 2 WHEN 'perimetre' THEN 3 WHEN 'departement' THEN 4 WHEN 'region' THEN 5 ELSE 6 END, i.code_geo`;
 
 export interface ExportReport {
   dossier: string;

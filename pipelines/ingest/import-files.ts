@@ -16,6 +16,7 @@ import { findLoaded, findUnchanged, nextValue, recordImport, rememberSignature, 
 import { isContoursFile, loadContours, type ContoursCandidate } from "./load-contours.ts";
 import { itemColumns, loadItems } from "./load-items.ts";
 import { loadJournal, planJournal, type JournalPlan } from "./load-journal.ts";
+import { loadPerimeters } from "./load-perimeters.ts";
 import { loadTable } from "./load-table.ts";
 import { loadWide } from "./load-wide.ts";
 import type { Pseudonymisation } from "./pseudonymise.ts";
@@ -296,7 +297,10 @@ async function writeFile(warehouse: Warehouse, { file, prepared, raw, journal, e
         })
       : source.forme === "equipements"
         ? await loadItems(warehouse, { source, fichierId, chemin, entete: decoded.entete, millesime: recognised.millesime })
-        : await loadTable(warehouse, { source, fichierId, chemin, entete: decoded.entete, millesime: recognised.millesime });
+        : source.forme === "perimetres"
+          ? await loadPerimeters(warehouse, { source, fichierId, chemin, entete: decoded.entete })
+          : await loadTable(warehouse, { source, fichierId, chemin, entete: decoded.entete, millesime: recognised.millesime });
+  if ("avertissements" in loaded) (loaded.avertissements as string[]).forEach(warn);
   const lignesRejetees = loaded.lignesRejetees + raw.lignesMalformees;
   if (loaded.lignesChargees + lignesRejetees !== raw.lignesLues) {
     throw new DataError(`bilan faux : ${raw.lignesLues} lignes lues ≠ ${loaded.lignesChargees} chargées + ${lignesRejetees} rejetées.`, { fichier: chemin });

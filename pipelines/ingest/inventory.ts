@@ -29,6 +29,8 @@ export interface Inventory {
   refuses: { chemin: string; ligne: number | null; colonne: string | null; motif: string }[];
   /** Files still in use of which a later file replaced some values. */
   remplacements_partiels: { chemin: string; remplace_par: string; lignes: number }[];
+  /** The perimeters drawn by the GIP (table perimetres): code, label, communes, the file defining them. */
+  perimetres: { perimetre: string; libelle: string; communes: number; chemin: string }[];
   demo: boolean;
 }
 
@@ -84,6 +86,11 @@ export async function readInventory(warehouse: Warehouse, maxRejets = 50): Promi
         FROM remplacements_partiels r JOIN journal_import a ON a.fichier_id = r.fichier_id JOIN journal_import n ON n.fichier_id = r.remplace_par
         WHERE a.remplace_par IS NULL ORDER BY chemin, remplace_par`)
     : [];
+  const perimetres = (await warehouse.tableExists("perimetres"))
+    ? await warehouse.all<Inventory["perimetres"][number]>(`
+        SELECT p.perimetre, any_value(p.libelle) AS libelle, count(*)::INTEGER AS communes, any_value(j.dossier || '/' || j.chemin) AS chemin
+        FROM perimetres p JOIN journal_import j USING (fichier_id) GROUP BY p.perimetre ORDER BY p.perimetre`)
+    : [];
   return {
     entrepot: warehouse.path,
     territoire,
@@ -94,6 +101,7 @@ export async function readInventory(warehouse: Warehouse, maxRejets = 50): Promi
     ignores,
     refuses,
     remplacements_partiels: remplacements,
+    perimetres,
     demo: sources.some((source) => source.demo),
   };
 }

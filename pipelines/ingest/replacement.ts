@@ -35,6 +35,8 @@ export const REPLACEMENT_KEYS: ReplacementKey[] = [
   LOCATED_KEY("bpe_equipements"),
   LOCATED_KEY("lieux_services"),
   { table: "contours_communes", cle: "coalesce(p.code_actuel, t.code_commune)", jointures: CURRENT_COMMUNE("t.code_commune") },
+  // A perimeter defined again in a later file is replaced whole (its code is its key).
+  { table: "perimetres", cle: "t.perimetre" },
   // An activity log covers its year.
   ...GIP_JOURNAUX.map(({ table }) => ({ table, cle: "t.annee" })),
 ];

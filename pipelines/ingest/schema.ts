@@ -165,6 +165,17 @@ ${LOCATED_COLUMNS},
   statut VARCHAR
 );
 
+-- Perimeters (pipelines/ingest/load-perimeters.ts): one row per perimeter and commune, the commune on the current COG
+-- (code_publie: the code as written in the file, a former code mapped onto its commune).
+CREATE TABLE IF NOT EXISTS perimetres (
+  fichier_id INTEGER NOT NULL,
+  perimetre VARCHAR NOT NULL,
+  libelle VARCHAR NOT NULL,
+  code_commune VARCHAR NOT NULL,
+  code_publie VARCHAR NOT NULL,
+  ligne INTEGER NOT NULL
+);
+
 -- Commune contours as published (GeoJSON or TopoJSON): one row per file × commune code, the geometry as GeoJSON text.
 -- Mapping onto the current COG happens when they are read, so a 2018 file stays a faithful copy.
 CREATE TABLE IF NOT EXISTS contours_communes (

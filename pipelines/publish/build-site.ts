@@ -139,6 +139,7 @@ export async function buildSite({ sortie, complet: force = false, onEtape, onFra
       territoire: { code_departement: data.territoire.code_departement, libelle: data.territoire.libelle },
       epcis: data.epcis.map(({ code, libelle, rattachement }) => ({ code, libelle, rattachement })),
       communes: data.communes.filter((commune) => commune.dans_territoire).map(({ code, libelle, code_epci }) => ({ code, libelle, code_epci })),
+      perimetres: data.perimetres.map(({ code, libelle }) => ({ code, libelle })),
     });
     const built = pageFiles(buildDir);
     // A module or stylesheet reading a built file ties it to every page using it, which the record cannot say:

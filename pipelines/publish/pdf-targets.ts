@@ -1,4 +1,4 @@
-// Which pages become PDFs and under which names: the territory's EPCI portraits by default (any EPCI on request),
+// Which pages become PDFs and under which names: the territory's EPCI portraits and the perimeters by default (any EPCI on request),
 // commune sheets on request, with readable ASCII file names.
 import path from "node:path";
 import { UsageError } from "../core/errors.ts";
@@ -26,6 +26,16 @@ export function pdfTargets(manifest: PublicationManifest, choice: TargetChoice, 
     fichier: path.join(dossier, `portrait-${epci.code}-${slug(epci.libelle)}.pdf`),
     titre: `Portrait de territoire : ${epci.libelle}`,
   }));
+  // The perimeters drawn by the GIP are printed with the territory's EPCIs (not when EPCIs are named).
+  if (!choice.epci?.length) {
+    for (const perimetre of manifest.perimetres ?? []) {
+      targets.push({
+        chemin: `/perimetres/${perimetre.code}`,
+        fichier: path.join(dossier, `portrait-perimetre-${slug(perimetre.code)}-${slug(perimetre.libelle)}.pdf`),
+        titre: `Portrait de territoire : ${perimetre.libelle}`,
+      });
+    }
+  }
   if (choice.communes) {
     const wanted = choice.epci?.length ? new Set(choice.epci) : undefined;
     for (const commune of manifest.communes) {

@@ -11,6 +11,8 @@ export interface PublicationManifest {
   territoire: { code_departement: string; libelle: string };
   epcis: { code: string; libelle: string; rattachement: "territoire" | "limitrophe" }[];
   communes: { code: string; libelle: string; code_epci: string | null }[];
+  /** Perimeters drawn by the GIP (absent from manifests written before them). */
+  perimetres?: { code: string; libelle: string }[];
 }
 
 export function writeManifest(siteDir: string, manifest: PublicationManifest): void {

@@ -39,10 +39,33 @@ export type Commune = {
   superficie: number | null;
 };
 
+/** A perimeter drawn by the GIP (table perimetres): its communes, the EPCIs they belong to, its area. */
+export type Perimetre = {
+  code: string;
+  libelle: string;
+  superficie: number | null;
+  communes: { code: string; libelle: string; code_epci: string | null; dans_territoire: boolean; superficie: number | null }[];
+  /** The EPCIs it overlaps: communes of each inside the perimeter, out of all its communes. */
+  epcis: { code: string; libelle: string; communes_perimetre: number; nb_communes: number }[];
+};
+
+/** A value published by INSEE for an IRIS (Filosofi IRIS files), as published: `ns` stays non significant. */
+export type IrisValeur = {
+  code_commune: string;
+  code: string;
+  racine: string;
+  millesime: number;
+  valeur: number | null;
+  statut: string;
+};
+
+/** The IRIS variables shown on commune sheets: medians and low-income / poverty rates, declared and disposable. */
+export const IRIS_RACINES = ["DEC_MEDyy", "DEC_TP60yy", "DISP_MEDyy", "DISP_TP60yy"] as const;
+
 /** One row of the `indicateurs` table, rounded as in indicateurs.csv so the site shows the exported figures. */
 export type ValeurIndicateur = {
   id_indicateur: string;
-  niveau: "commune" | "epci" | "departement" | "region" | "france";
+  niveau: "commune" | "epci" | "perimetre" | "departement" | "region" | "france";
   code_geo: string;
   millesime: string | null;
   valeur: number | null;
@@ -75,6 +98,9 @@ export interface SiteData {
   seuilFragilite: number;
   epcis: Epci[];
   communes: Commune[];
+  perimetres: Perimetre[];
+  /** Published IRIS values of the territory's communes (absent when no IRIS file is loaded). */
+  iris?: IrisValeur[];
   valeurs: ValeurIndicateur[];
   sources: FichierSource[];
   contours: (ContoursCog & { fichiers: string[]; geo_annee: number | null }) | null;
@@ -109,6 +135,7 @@ export async function readSiteData(warehouse: Warehouse): Promise<SiteData> {
     FROM geo_commune c LEFT JOIN site_superficie s USING (code_commune)
     WHERE c.dans_territoire OR c.code_epci IN (SELECT code_epci FROM geo_epci WHERE rattachement IS NOT NULL)
     ORDER BY c.code_commune`);
+  const perimetres = await readPerimeters(warehouse);
   const valeurs = await warehouse.all<ValeurIndicateur>(`
     SELECT id_indicateur, niveau, code_geo, millesime, round(valeur, 6) AS valeur, statut, motif, fiabilite, rang_epci,
            round(ecart_departement, 6) AS ecart_departement, millesime_precedent, round(valeur_precedente, 6) AS valeur_precedente,
@@ -120,12 +147,57 @@ export async function readSiteData(warehouse: Warehouse): Promise<SiteData> {
     seuilFragilite: COMPLEMENTARY_SAMPLE_MIN,
     epcis,
     communes,
+    perimetres,
+    iris: await readIris(warehouse),
     valeurs,
     sources: await readSources(warehouse),
     contours: await readContours(warehouse, communes),
     libellesVariables: Object.fromEntries((await readVariableLabels(warehouse)).parRacine),
     offre: await readOfferSiteData(warehouse),
   };
+}
+
+/** The latest millésime of each shown IRIS variable, for the IRIS of the territory's communes (current COG). */
+async function readIris(warehouse: Warehouse): Promise<IrisValeur[]> {
+  if (!(await warehouse.tableExists("valeurs_cog"))) return [];
+  return warehouse.all<IrisValeur>(`
+    SELECT p.code_actuel AS code_commune, v.code_geo AS code, v.racine, v.millesime, v.valeur, v.statut
+    FROM valeurs_cog v
+    JOIN cog_passage p ON p.code_ancien = left(v.code_geo, 5)
+    JOIN geo_commune c ON c.code_commune = p.code_actuel AND c.dans_territoire
+    WHERE v.niveau = 'iris' AND v.racine IN (${IRIS_RACINES.map((racine) => `'${racine}'`).join(", ")})
+    QUALIFY v.millesime = max(v.millesime) OVER (PARTITION BY v.racine)
+    ORDER BY v.code_geo, v.racine`);
+}
+
+async function readPerimeters(warehouse: Warehouse): Promise<Perimetre[]> {
+  if (!(await warehouse.tableExists("perimetres"))) return [];
+  const rows = await warehouse.all<{ perimetre: string; libelle_perimetre: string } & Perimetre["communes"][number] & { libelle_epci: string | null; nb_communes: number | null }>(`
+    SELECT p.perimetre, p.libelle AS libelle_perimetre, c.code_commune AS code, c.libelle, c.code_epci, c.dans_territoire,
+           round(s.superficie, 2) AS superficie, e.libelle AS libelle_epci, e.nb_communes
+    FROM perimetres p JOIN geo_commune c USING (code_commune) LEFT JOIN geo_epci e USING (code_epci)
+    LEFT JOIN site_superficie s USING (code_commune)
+    WHERE p.perimetre IN (SELECT code_geo FROM indicateurs WHERE niveau = 'perimetre')
+    ORDER BY p.perimetre, c.code_commune`);
+  const perimeters = new Map<string, Perimetre>();
+  for (const row of rows) {
+    let perimeter = perimeters.get(row.perimetre);
+    if (!perimeter) perimeters.set(row.perimetre, (perimeter = { code: row.perimetre, libelle: row.libelle_perimetre, superficie: null, communes: [], epcis: [] }));
+    perimeter.communes.push({ code: row.code, libelle: row.libelle, code_epci: row.code_epci, dans_territoire: row.dans_territoire, superficie: row.superficie });
+    if (row.code_epci) {
+      const epci = perimeter.epcis.find((candidate) => candidate.code === row.code_epci);
+      if (epci) epci.communes_perimetre += 1;
+      else perimeter.epcis.push({ code: row.code_epci, libelle: row.libelle_epci ?? row.code_epci, communes_perimetre: 1, nb_communes: row.nb_communes ?? 0 });
+    }
+  }
+  for (const perimeter of perimeters.values()) {
+    // An area is known only when every commune's is.
+    perimeter.superficie = perimeter.communes.every((commune) => commune.superficie !== null)
+      ? Math.round(perimeter.communes.reduce((total, commune) => total + commune.superficie!, 0) * 100) / 100
+      : null;
+    perimeter.epcis.sort((a, b) => b.communes_perimetre - a.communes_perimetre || a.libelle.localeCompare(b.libelle, "fr"));
+  }
+  return [...perimeters.values()].sort((a, b) => a.libelle.localeCompare(b.libelle, "fr"));
 }
 
 async function readSources(warehouse: Warehouse): Promise<FichierSource[]> {

@@ -38,6 +38,7 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
     territoire: data.territoire,
     epcis: data.epcis,
     communes: territoryCommunes.map(({ code, libelle, code_epci }) => ({ code, libelle, code_epci })),
+    perimetres: data.perimetres.map(({ code, libelle }) => ({ code, libelle })),
     themes: Object.entries(THEMES).map(([id, libelle]) => ({ id, libelle })),
     contours: data.contours
       ? { disponible: true, fichiers: data.contours.fichiers, geo_annee: data.contours.geo_annee, communes: data.contours.communes.features.length, codes_inconnus: data.contours.inconnus }
@@ -63,6 +64,7 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
       region: single("region"),
       france: single("france"),
       epci: Object.fromEntries([...values("epci")].map(([code, row]) => [code, compact(row)])),
+      perimetre: Object.fromEntries([...values("perimetre")].map(([code, row]) => [code, compact(row)])),
     };
   }
   files.set("data/references.json", references);
@@ -92,6 +94,22 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
       valeurs: valuesOf(byLevel, "epci", epci.code),
     });
   }
+  for (const perimetre of data.perimetres) {
+    files.set(`data/perimetres/${perimetre.code}.json`, {
+      ...perimetre,
+      communes: perimetre.communes.map((commune) => ({ ...commune, population: population.get(commune.code)?.valeur ?? null })),
+      valeurs: valuesOf(byLevel, "perimetre", perimetre.code),
+    });
+  }
+  // The IRIS of each commune: « Quartiers (IRIS) » on its sheet, values and statuses as published.
+  const irisByCommune = new Map<string, Map<string, { code: string; valeurs: Record<string, { valeur?: number; statut: string; millesime: number }> }>>();
+  for (const row of data.iris ?? []) {
+    const communeIris = irisByCommune.get(row.code_commune) ?? new Map();
+    irisByCommune.set(row.code_commune, communeIris);
+    const entry = communeIris.get(row.code) ?? { code: row.code, valeurs: {} };
+    communeIris.set(row.code, entry);
+    entry.valeurs[row.racine] = row.statut === "ok" && row.valeur !== null ? { valeur: row.valeur, statut: row.statut, millesime: row.millesime } : { statut: row.statut, millesime: row.millesime };
+  }
   const epciByCode = new Map(data.epcis.map((epci) => [epci.code, epci]));
   for (const commune of territoryCommunes) {
     const epci = commune.code_epci ? epciByCode.get(commune.code_epci) : undefined;
@@ -103,6 +121,7 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
       superficie: commune.superficie,
       epci: epci ? { code: epci.code, libelle: epci.libelle, rattachement: epci.rattachement } : null,
       valeurs,
+      ...(irisByCommune.has(commune.code) ? { iris: [...irisByCommune.get(commune.code)!.values()] } : {}),
     });
   }
   for (const [chemin, contenu] of offerSiteFiles(data.offre ?? null, data.epcis.map((epci) => epci.code))) files.set(chemin, contenu);

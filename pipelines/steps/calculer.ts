@@ -1,4 +1,4 @@
-// Step « calculer »: the 40 indicators for the communes, EPCIs, département, région and France, then their exports.
+// Step « calculer »: the 40 indicators for the communes, EPCIs, perimeters, département, région and France, then their exports.
 import { computeIndicators, type ComputeReport } from "../compute/compute-indicators.ts";
 import { formatEntier } from "../core/format-fr.ts";
 import { EXPORTS_DIR } from "../core/paths.ts";
@@ -13,6 +13,7 @@ export const calculer: Step<ComputeReport> = {
   lit: [
     TABLES.valeursCog, TABLES.bpeComptes, TABLES.gipComptes, TABLES.accesValeurs, TABLES.inseeDictionnaire,
     TABLES.geoRegion, TABLES.geoDepartement, TABLES.geoEpci, TABLES.geoEpciMembre, TABLES.geoCommune, TABLES.geoTerritoire,
+    TABLES.perimetres,
   ].map(table),
   ecrit: [...[TABLES.calcPerimetre, TABLES.valeurs, TABLES.indicateurs].map(table), ...[...OWN_FILES].map((name) => `sortie:${EXPORTS_DIR}/${name}` as const)],
   code: ["pipelines/compute", "pipelines/secret", "pipelines/exports", "pipelines/harmonise/source-priority.ts", "indicators", "sources", "pipelines/core"],

@@ -11,7 +11,7 @@ import type { Step } from "./step.ts";
 const RAW_TABLES = [
   TABLES.executions, TABLES.journalImport, TABLES.signaturesFichiers, TABLES.rejets, TABLES.fichiersIgnores, TABLES.fichiersRefuses, TABLES.remplacementsPartiels,
   TABLES.variablesFichier, TABLES.valeursCellules, TABLES.valeursBrutes, TABLES.inseeDictionnaire, TABLES.inseeCogCommune,
-  TABLES.bpeEquipements, TABLES.lieuxServices, TABLES.contoursCommunes, TABLES.cleIdentifiants,
+  TABLES.bpeEquipements, TABLES.lieuxServices, TABLES.contoursCommunes, TABLES.perimetres, TABLES.cleIdentifiants,
   TABLES.gipAppels, TABLES.gipInteractions, TABLES.gipCourtoisie, TABLES.gipColis, TABLES.gipCampingCar, TABLES.gipViolences, TABLES.gipSiteWeb,
   TABLES.geoRegion, TABLES.geoDepartement, TABLES.geoEpci, TABLES.geoEpciMembre, TABLES.geoCommune, TABLES.geoPassageCommune,
   TABLES.geoArrondissementMunicipal, TABLES.geoTerritoire, TABLES.cogPassage,

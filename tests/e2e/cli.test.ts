@@ -79,8 +79,9 @@ describe("observatoire CLI", () => {
     const again = await observatoire(["importer", "--donnees", "donnees", "--force"], work);
     expect(again.code, again.stderr).toBe(0);
     // 21 statistical files, 11 INSEE dictionaries (meta_), 14 activity logs of the GIP, the ANCT France services list,
-    // the GIP's places and the Gers commune contours; the demo's notice and record are the observatory's own files.
-    expect(again.stderr).toContain("0 fichier(s) chargé(s), 49 déjà chargé(s), 0 refusé(s), 2 ignoré(s)");
+    // the GIP's places, the perimeters file and the Gers commune contours; the demo's notice and record are the
+    // observatory's own files.
+    expect(again.stderr).toContain("0 fichier(s) chargé(s), 50 déjà chargé(s), 0 refusé(s), 2 ignoré(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     const comparateur = inventory.sources.find((source) => source.source_id === "insee_comparateur");
     expect(comparateur?.lignes_chargees).toBe(FRANCE_COMMUNES);
@@ -98,7 +99,7 @@ describe("observatoire CLI", () => {
     const third = await pipeline();
     expect(third.code, third.stderr).toBe(0);
     expect(third.stderr).toMatch(/importer\s+exécutée\s+fichiers de données modifiés/);
-    expect(third.stderr).toContain("0 fichier(s) chargé(s), 50 déjà chargé(s)");
+    expect(third.stderr).toContain("0 fichier(s) chargé(s), 51 déjà chargé(s)");
     for (const step of ["harmoniser", "compter", "distances", "calculer", "offre", "rapport", "publier", "pdf"]) expect(third.stderr).toMatch(new RegExp(`${step}\\s+inchangée`));
   });
 
@@ -128,7 +129,7 @@ describe("observatoire CLI", () => {
     const failed = await observatoire(["importer", "--donnees", "donnees", "--donnees", "donnees-cassees"], work);
     expect(failed.code).toBe(3);
     expect(failed.stderr).toContain(`fichier refusé : ${path.join("donnees-cassees", "base_cc_comparateur.csv")} : le fichier est vide`);
-    expect(failed.stderr).toContain("0 fichier(s) chargé(s), 49 déjà chargé(s), 1 refusé(s)");
+    expect(failed.stderr).toContain("0 fichier(s) chargé(s), 50 déjà chargé(s), 1 refusé(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     expect(inventory.sources.find((source) => source.source_id === "insee_comparateur")?.lignes_chargees).toBe(FRANCE_COMMUNES);
     expect(fs.readdirSync(path.join(work, "sortie")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
@@ -163,7 +164,7 @@ describe("observatoire CLI", () => {
 });
 
 describe("observatoire calculer and indicateurs", () => {
-  it("writes indicateurs.csv with the 40 indicators for the 458 communes (39 each), the 15 + 2 EPCIs, Gers, Occitanie and France", () => {
+  it("writes indicateurs.csv with the 40 indicators for the 458 communes (39 each), the 15 + 2 EPCIs, the 2 demo perimeters, Gers, Occitanie and France", () => {
     const lines = fs.readFileSync(path.join(run.sortie, "exports/indicateurs.csv"), "utf8").trimEnd().split("\n");
     const header = lines[0]!.split(",");
     expect(header.slice(0, 14)).toEqual([
@@ -173,6 +174,10 @@ describe("observatoire calculer and indicateurs", () => {
     const count = (niveau: string) => rows.filter((row) => row[3] === niveau).length;
     expect(count("commune")).toBe(458 * 39);
     expect(count("epci")).toBe(17 * 40);
+    // The demo's two perimeters (docs/perimetres.md), published wherever an EPCI is.
+    expect(count("perimetre")).toBe(2 * 40);
+    expect(new Set(rows.filter((row) => row[3] === "perimetre").map((row) => row[5]))).toEqual(new Set(["Auch et sa première couronne", "CIAS de démonstration (12 communes de CC de la Lomagne Gersoise)"]));
+    expect(rows.find((row) => row[0] === "med_niveau_vie" && row[3] === "perimetre")![11]).toBe("manquant");
     expect(count("departement")).toBe(40);
     expect(count("region")).toBe(40);
     expect(count("france")).toBe(40);
@@ -192,7 +197,7 @@ describe("observatoire calculer and indicateurs", () => {
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(run.sortie, "exports/indicateurs.xlsx"));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["À lire", "Communes", "EPCI", "Département", "Région", "France"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["À lire", "Communes", "EPCI", "Périmètres", "Département", "Région", "France"]);
     const sheet = workbook.getWorksheet("Département")!;
     expect(sheet.getRow(1).getCell(1)).toMatchObject({ value: "Indicateur", font: { bold: true } });
     const row = (id: string) => sheet.getRows(2, sheet.rowCount - 1)!.find((candidate) => candidate.getCell(1).value === id)!;

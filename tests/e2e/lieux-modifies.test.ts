@@ -49,7 +49,7 @@ describe("une correction dans le fichier des lieux du GIP", () => {
     for (const step of ["importer", "distances", "offre", "publier"]) expect(renamed.stderr).toMatch(new RegExp(`${step}\\s+exécutée`));
     for (const step of ["harmoniser", "compter", "calculer", "rapport"]) expect(renamed.stderr).toMatch(new RegExp(`${step}\\s+inchangée`));
     expect(fs.readFileSync(path.join(work, "sortie/exports/acces.csv"), "utf8")).toContain("(Maison des solidarités)");
-    expect(renamed.stderr).toContain("1 fichier(s) chargé(s), 49 déjà chargé(s)");
+    expect(renamed.stderr).toContain("1 fichier(s) chargé(s), 50 déjà chargé(s)");
     const rebuilt = /Site mis à jour dans sortie\/site : (\d+) pages? reconstruites?/.exec(renamed.stderr);
     expect(rebuilt, renamed.stderr).not.toBeNull();
     const total = Number(/ (\d+) pages dont/.exec(renamed.stderr)![1]);

@@ -1,5 +1,5 @@
 // The PDF portraits, printed by `observatoire pipeline` (its last step) from a demo site built once: 15 A4 files,
-// each naming its EPCI and showing its population as in indicateurs.csv; then portraits and sheets on request.
+// (and one per perimeter of the demo's perimeters file) each naming its EPCI and showing its population as in indicateurs.csv; then portraits and sheets on request.
 // The PDFs' text is read with PDF.js (tests/support/pdf-text.ts), so no system tool is needed.
 import fs from "node:fs";
 import path from "node:path";
@@ -45,13 +45,16 @@ describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGA
 
   it("finds a browser on this machine: an installed Chrome, Chromium or Edge, else the one shipped by npm on Linux x64", () => {
     expect(BROWSER, SANS_NAVIGATEUR).toMatchObject({ trouve: true });
-    expect(demo.pipeline.stderr).toMatch(/Impression de 15 PDF avec (le Chromium fourni par npm \(@sparticuz\/chromium\)|\/)/);
+    expect(demo.pipeline.stderr).toMatch(/Impression de 17 PDF avec (le Chromium fourni par npm \(@sparticuz\/chromium\)|\/)/);
   });
 
   it("prints one A4 portrait per EPCI of the Gers (15), each naming its EPCI and its population", async () => {
-    const pdfs = fs.readdirSync(path.join(demo.sortie, "pdf")).filter((name) => name.endsWith(".pdf"));
+    const all = fs.readdirSync(path.join(demo.sortie, "pdf")).filter((name) => name.endsWith(".pdf"));
+    // 15 EPCI portraits and the demo's 2 perimeters (checked below).
+    const pdfs = all.filter((name) => !name.startsWith("portrait-perimetre-"));
     expect(pdfs).toHaveLength(15);
-    expect(demo.pipeline.stderr).toMatch(/15 PDF écrits dans sortie\/pdf en [\d,]+\s+s/);
+    expect(all).toHaveLength(17);
+    expect(demo.pipeline.stderr).toMatch(/17 PDF écrits dans sortie\/pdf en [\d,]+\s+s/);
     const territoire = manifest.epcis.filter((candidate) => candidate.rattachement === "territoire");
     expect(territoire).toHaveLength(15);
     for (const epci of territoire) {
@@ -68,6 +71,26 @@ describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGA
       expect(text).not.toContain("Carte non disponible");
       expect(text).not.toContain("Distances non disponibles");
     }
+  });
+
+  it("prints one A4 portrait per perimeter of the perimeters file, naming it, its population and the EPCIs it overlaps", async () => {
+    const rows = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+    const perimeters = rows.filter((row) => row.id_indicateur === "pop" && row.niveau === "perimetre");
+    expect(perimeters).toHaveLength(2);
+    const pdfs = fs.readdirSync(path.join(demo.sortie, "pdf")).filter((name) => name.startsWith("portrait-perimetre-"));
+    expect(pdfs).toHaveLength(2);
+    for (const perimeter of perimeters) {
+      const file = pdfs.find((name) => name.startsWith(`portrait-perimetre-${perimeter.code_geo!.toLowerCase()}-`));
+      expect(file, perimeter.code_geo).toBeDefined();
+      const text = await pdfText(path.join(demo.sortie, "pdf", file!));
+      expect(text).toContain(perimeter.libelle_geo!);
+      expect(text).toContain(plainSpaces(formatEntier(Number(perimeter.valeur))));
+      expect(text).toContain("Périmètre défini par le GIP");
+      expect(text).toContain("Taux de chômage");
+    }
+    // Auch's first ring overlaps the CA du Grand Auch: the EPCI is one of the compared columns.
+    const couronne = await pdfText(path.join(demo.sortie, "pdf", pdfs.find((name) => name.includes("couronne"))!));
+    expect(couronne).toContain("CA Grand Auch Coeur de Gascogne");
   });
 
   it("prints a straddling EPCI on request, and with --communes the sheets of its communes in the Gers", async () => {

@@ -48,6 +48,8 @@ describe("observatoire publier (site statique)", () => {
     }
     expect(htmlIn("epci").filter((name) => name !== "index.html")).toHaveLength(17);
     expect(htmlIn("communes").filter((name) => name !== "index.html")).toHaveLength(458);
+    expect(htmlIn("perimetres").sort()).toEqual(["32-CIAS.html", "32-COURONNE.html", "index.html"]);
+    expect(fs.existsSync(path.join(demo.site, "comparer.html"))).toBe(true);
     expect(demo.pipeline.stdout).toContain("Pipeline terminé. Site : « npx observatoire apercu »");
     expect(demo.pipeline.stderr).toMatch(/Site construit dans sortie\/site : \d+ pages dont 17 portraits d'EPCI et 458 fiches communales/);
     const manifest = JSON.parse(fs.readFileSync(path.join(demo.site, "publication.json"), "utf8")) as { demo: boolean; epcis: { rattachement: string }[] };
@@ -141,6 +143,40 @@ describe.skipIf(SKIP_BROWSER)(`le site dans le navigateur${SKIP_BROWSER ? ` (${S
     await loadRenderedPage(page, `${server.url}${chemin}`);
     return { page, problems };
   }
+
+  it("« Comparer » shows for the territories of its address exactly the figures of indicateurs.csv, and the perimeter portrait its own", async () => {
+    const territories = [
+      { niveau: "commune", code: "32013" }, { niveau: "epci", code: AUCH }, { niveau: "perimetre", code: "32-COURONNE" }, { niveau: "france", code: "FRANCE" },
+    ];
+    const { page, problems } = await open(`/comparer?territoires=${territories.map(({ niveau, code }) => `${niveau}:${code}`).join(",")}`);
+    let compared = 0;
+    for (const [id, decimales] of decimals) {
+      for (const { niveau, code } of territories) {
+        const row = rows.find((candidate) => candidate.id_indicateur === id && candidate.niveau === niveau && candidate.code_geo === code);
+        const cell = plainSpaces((await page.locator(`tr[data-indicateur="${id}"] td[data-territoire="${niveau}:${code}"]`).textContent()) ?? "");
+        if (!row) {
+          expect(cell, `${id} ${niveau}`).toContain("manquant");
+        } else if (row.statut === "ok") {
+          expect(cell, `${id} ${niveau}`).toContain(plainSpaces(formatNombre(decimales)(Number(row.valeur))));
+          compared += 1;
+        } else {
+          expect(cell, `${id} ${niveau}`).toContain({ secret: "secret", manquant: "manquant", non_applicable: "sans objet" }[row.statut]);
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(80);
+    expect(new URL(page.url()).search).toBe(`?territoires=${territories.map(({ niveau, code }) => encodeURIComponent(`${niveau}:${code}`)).join(",")}`);
+    expect(await page.locator("a.telecharger-csv").getAttribute("href")).toMatch(/^blob:/);
+    expect(problems).toEqual([]);
+    await page.close();
+    const portrait = await open("/perimetres/32-COURONNE");
+    expect(await portrait.page.locator("h1").textContent()).toBe("Auch et sa première couronne");
+    const population = rows.find((row) => row.id_indicateur === "pop" && row.niveau === "perimetre" && row.code_geo === "32-COURONNE")!;
+    expect(plainSpaces((await portrait.page.locator('dd[data-indicateur="pop"]').textContent()) ?? "")).toBe(`${plainSpaces(formatEntier(Number(population.valeur)))} habitants`);
+    expect(plainSpaces((await portrait.page.locator('tr[data-indicateur="med_niveau_vie"] td[data-niveau="perimetre"]').textContent()) ?? "")).toContain("manquant");
+    expect(portrait.problems).toEqual([]);
+    await portrait.page.close();
+  });
 
   it("shows on a portrait exactly the figures of indicateurs.csv, in French, without console error", async () => {
     const { page, problems } = await open(`/epci/${AUCH}`);

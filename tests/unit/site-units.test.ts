@@ -90,6 +90,14 @@ describe("cibles PDF", () => {
     expect(pdfTargets(manifest, { communes: true }, "pdf").map((target) => target.chemin)).toEqual(["/epci/200066926", "/communes/32013"]);
     expect(() => pdfTargets(manifest, { epci: ["111111111"], communes: false }, "pdf")).toThrow(/EPCI inconnu/);
     expect(slug("Castéra-Verduzan d'Armagnac")).toBe("castera-verduzan-d-armagnac");
+    // The perimeters drawn by the GIP are printed with the territory's EPCIs, not when EPCIs are named.
+    const withPerimeters = { ...manifest, perimetres: [{ code: "AUCH-COURONNE", libelle: "Auch et sa première couronne" }] };
+    expect(pdfTargets(withPerimeters, { communes: false }, "pdf").map((target) => target.fichier)).toEqual([
+      path.join("pdf", "portrait-200066926-ca-grand-auch-coeur-de-gascogne.pdf"),
+      path.join("pdf", "portrait-perimetre-auch-couronne-auch-et-sa-premiere-couronne.pdf"),
+    ]);
+    expect(pdfTargets(withPerimeters, { communes: false }, "pdf")[1]!.chemin).toBe("/perimetres/AUCH-COURONNE");
+    expect(pdfTargets(withPerimeters, { epci: ["200030435"], communes: false }, "pdf").map((target) => target.chemin)).toEqual(["/epci/200030435"]);
   });
 });
 
@@ -108,10 +116,16 @@ describe("données des pages", () => {
       { code: "32001", libelle: "Une", code_epci: "E1", code_departement: "32", dans_territoire: true, superficie: 10 },
       { code: "32002", libelle: "Deux", code_epci: "E1", code_departement: "32", dans_territoire: true, superficie: 10 },
     ],
+    perimetres: [{
+      code: "CIAS-1", libelle: "CIAS Un", superficie: 10,
+      communes: [{ code: "32001", libelle: "Une", code_epci: "E1", dans_territoire: true, superficie: 10 }],
+      epcis: [{ code: "E1", libelle: "CC Une", communes_perimetre: 1, nb_communes: 2 }],
+    }],
     valeurs: [
       value("pop", "commune", "32001", 100), value("pop", "commune", "32002", 200), value("pop", "epci", "E1", 300),
       value("tx_chomage", "commune", "32001", null, "secret"), value("tx_chomage", "epci", "E1", 9.5),
       value("tx_fiches_violences", "epci", "E1", 12), value("pop", "departement", "32", 190000),
+      value("pop", "perimetre", "CIAS-1", 100), value("tx_chomage", "perimetre", "CIAS-1", null, "secret"),
     ],
     sources: [],
     contours: null,
@@ -133,5 +147,19 @@ describe("données des pages", () => {
     expect(references.pop!.departement).toMatchObject({ valeur: 190000, statut: "ok" });
     expect(references.tx_chomage!.departement.statut).toBe("manquant");
     expect((files.get("data/contours.json") as { disponible: boolean }).disponible).toBe(false);
+  });
+
+  it("writes a perimeter's portrait file, lists it in site.json and gives its values to the comparison page", () => {
+    const files = shapeSiteFiles(data, new Date("2025-11-28T12:00:00Z"));
+    const portrait = files.get("data/perimetres/CIAS-1.json") as { libelle: string; valeurs: Record<string, { valeur?: number; statut: string }>; communes: { population: number }[]; epcis: { code: string }[] };
+    expect(portrait.libelle).toBe("CIAS Un");
+    expect(portrait.valeurs.pop).toMatchObject({ valeur: 100, statut: "ok" });
+    expect(portrait.valeurs.tx_chomage).toMatchObject({ statut: "secret" });
+    expect(portrait.valeurs.tx_chomage!.valeur).toBeUndefined();
+    expect(portrait.communes.map((commune) => commune.population)).toEqual([100]);
+    expect(portrait.epcis.map((epci) => epci.code)).toEqual(["E1"]);
+    expect((files.get("data/site.json") as { perimetres: unknown[] }).perimetres).toEqual([{ code: "CIAS-1", libelle: "CIAS Un" }]);
+    const references = files.get("data/references.json") as Record<string, { perimetre: Record<string, { valeur?: number; statut: string }> }>;
+    expect(references.pop!.perimetre["CIAS-1"]).toMatchObject({ valeur: 100, statut: "ok" });
   });
 });
