@@ -6,6 +6,7 @@ import { PDF_DIR, pdfDir, SITE_DIR, siteDir } from "../core/paths.ts";
 import { BrowserUnavailable, openBrowser } from "../publish/browser.ts";
 import { browserLabel, browserMissingMessage, locateBrowser } from "../publish/chromium.ts";
 import { pdfTargets } from "../publish/pdf-targets.ts";
+import { copyPdfsToSite } from "../publish/downloads.ts";
 import { printPdfs } from "../publish/print-pdf.ts";
 import { readManifest } from "../publish/publication-manifest.ts";
 import type { Journal, Step } from "./step.ts";
@@ -29,14 +30,14 @@ export const pdf: Step<PdfReport> = {
   ecrit: [`sortie:${PDF_DIR}`],
   code: ["pipelines/publish", "site/print.css"],
   entrepot: false,
-  entrees: (options) => JSON.stringify({ epci: options.epci ?? "territoire", communes: options.communes ?? false }),
+  entrees: (options) => JSON.stringify({ epci: options.epci ?? "territoire", communes: options.communes ?? false, commune: options.commune ?? [], annexe: options.annexe ?? false }),
   enregistrable: (report) => report.ignore === undefined,
   async run({ options, journal }) {
     const lookup = locateBrowser();
     if (!lookup.trouve) return skipped(browserMissingMessage(lookup), journal);
     const manifest = readManifest(siteDir(options.sortie));
     if (!manifest) throw new UsageError(`aucun site construit dans ${siteDir(options.sortie)}.`, "Lancez d'abord « observatoire publier » (ou « observatoire pipeline »).");
-    const targets = pdfTargets(manifest, { epci: options.epci, communes: options.communes ?? false }, pdfDir(options.sortie));
+    const targets = pdfTargets(manifest, { epci: options.epci, communes: options.communes ?? false, commune: options.commune, annexe: options.annexe }, pdfDir(options.sortie));
     journal.info(`Impression de ${formatEntier(targets.length)} PDF avec ${browserLabel(lookup)}…`);
     const started = Date.now();
     try {
@@ -50,6 +51,8 @@ export const pdf: Step<PdfReport> = {
       if (error instanceof BrowserUnavailable) return skipped(error.message, journal);
       throw error;
     }
+    // The pages' « Télécharger le PDF » links point into the site: the PDFs are copied there once printed.
+    copyPdfsToSite(options.sortie, siteDir(options.sortie));
     const dureeMs = Date.now() - started;
     journal.success(`${formatEntier(targets.length)} PDF écrits dans ${pdfDir(options.sortie)} en ${formatDuree(dureeMs)}.`);
     return { fichiers: targets.length, dureeMs };
