@@ -1,7 +1,7 @@
 // The French-spreadsheet variant of the CSV exports: « ; » between cells, decimal commas, a UTF-8 byte-order mark,
 // and cells as formula-safe as in the standard file.
 import { describe, expect, it } from "vitest";
-import { excelFrCsv, excelFrName, toExcelFr } from "../pipelines/core/csv-excel-fr.ts";
+import { excelFrCsv, excelFrName, toExcelFr } from "../../pipelines/core/csv-excel-fr.ts";
 
 describe("CSV pour les tableurs français", () => {
   it("separates with semicolons, writes decimals with a comma and starts with a byte-order mark", () => {

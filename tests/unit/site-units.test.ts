@@ -4,18 +4,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatNombre } from "../pipelines/core/format-fr.ts";
-import { findOutsideUrls } from "../pipelines/publish/outside-urls.ts";
-import { pdfTargets, slug } from "../pipelines/publish/pdf-targets.ts";
-import type { SiteData, ValeurIndicateur } from "../pipelines/publish/site-data.ts";
-import { shapeSiteFiles } from "../pipelines/publish/site-files.ts";
-import { startStaticServer } from "../pipelines/publish/static-server.ts";
+import { formatNombre } from "../../pipelines/core/format-fr.ts";
+import { findOutsideUrls } from "../../pipelines/publish/outside-urls.ts";
+import { pdfTargets, slug } from "../../pipelines/publish/pdf-targets.ts";
+import type { SiteData, ValeurIndicateur } from "../../pipelines/publish/site-data.ts";
+import { shapeSiteFiles } from "../../pipelines/publish/site-files.ts";
+import { startStaticServer } from "../../pipelines/publish/static-server.ts";
 
 interface ClientFormat {
   formatNombre: (decimales: number) => (value: number) => string;
   valeurAvecUnite: (valeur: number, indicateur: { decimales: number; unite: string }) => string;
   evolutionTexte: (valeur: object, indicateur: { decimales: number; unite: string }) => string;
   rang: (n: number) => string;
+  premierJanvier: (annee: number) => string;
   formatDate: (date: Date) => string;
 }
 
@@ -23,7 +24,7 @@ const temporary = () => fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-site
 
 describe("formats français côté navigateur", () => {
   it("writes numbers exactly as the CLI and the exports do", async () => {
-    const client = (await import("../site/components/format.js" as string)) as ClientFormat;
+    const client = (await import("../../site/components/format.js" as string)) as ClientFormat;
     for (const decimales of [0, 1, 2, 3]) {
       for (const value of [0, 7, 18, 12345.6, -0.59, 1234567.891, 68291074]) {
         expect(client.formatNombre(decimales)(value)).toBe(formatNombre(decimales)(value));
@@ -33,7 +34,9 @@ describe("formats français côté navigateur", () => {
     expect(client.valeurAvecUnite(21340, { decimales: 0, unite: "€" })).toBe("21\u202f340\u00a0€");
     expect(client.valeurAvecUnite(12.5, { decimales: 1, unite: "pour 100" })).toBe("12,5\u00a0pour 100");
     expect(client.evolutionTexte({ evolution: 0.7, millesime_precedent: 2016 }, { decimales: 1, unite: "%" })).toBe("+0,7\u00a0pt depuis 2016");
-    expect([1, 2, 15].map(client.rang)).toEqual(["1er", "2e", "15e"]);
+    // French typography: superscript ordinal letters (« 1ᵉʳ janvier », « 2ᵉ sur 15 »).
+    expect([1, 2, 15].map(client.rang)).toEqual(["1ᵉʳ", "2ᵉ", "15ᵉ"]);
+    expect(client.premierJanvier(2025)).toBe("1ᵉʳ janvier 2025");
     expect(client.formatDate(new Date(2025, 10, 28))).toBe("28 novembre 2025");
   });
 });
