@@ -94,6 +94,12 @@ describe("cibles PDF", () => {
     expect(() => pdfTargets(manifest, { epci: ["111111111"], communes: false }, "pdf")).toThrow(/EPCI inconnu/);
     expect(slug("Castéra-Verduzan d'Armagnac")).toBe("castera-verduzan-d-armagnac");
   });
+
+  it("prints one commune sheet alone with --commune, and each portrait's annex beside it with --annexe", () => {
+    expect(pdfTargets(manifest, { communes: false, commune: ["32013"] }, "pdf").map((target) => target.fichier)).toEqual([path.join("pdf", "communes", "fiche-32013-auch.pdf")]);
+    expect(pdfTargets(manifest, { communes: false, annexe: true }, "pdf").map((target) => target.chemin)).toEqual(["/epci/200066926", "/epci/200066926?annexe"]);
+    expect(() => pdfTargets(manifest, { communes: false, commune: ["32999"] }, "pdf")).toThrow(/commune inconnue « 32999 »/);
+  });
 });
 
 describe("données des pages", () => {
