@@ -41,7 +41,7 @@ export function noteMethode({site, nbEpci, territoire, commune = false}) {
       <li><strong>Fragilité</strong> : une valeur estimée sur l'échantillon du recensement (ménages, familles, catégories sociales) est « fragile »
         sous ${formatEntier(site.seuil_fragilite)} ménages ou personnes.</li>
       <li><strong>Évolutions</strong> : entre deux recensements distants d'au moins cinq ans ; pour un taux, en points.</li>
-      <li><strong>« À retenir »</strong> : règles fixes, appliquées à toutes les ${commune ? "fiches" : "portraits"}.
+      <li><strong>« À retenir »</strong> : règles fixes, appliquées ${commune ? "à toutes les fiches" : "à tous les portraits"}.
         (1) Écarts : pour chaque indicateur, l'écart ${commune ? "de la commune" : "de l'EPCI"} au ${territoire.libelle}, divisé par l'écart-type entre ${pairs} ;
         (2) évolutions : l'écart de son évolution à celle du ${territoire.libelle}, divisé de même.
         Sont retenus d'abord les écarts d'au moins 1 écart-type (3 au plus, un par thème) et les évolutions d'au moins 1 écart-type (2 au plus),

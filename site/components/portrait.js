@@ -46,6 +46,8 @@ export function chiffresCles(ids, {catalogue, colonnes, vues, rangs, legende}) {
 function uniteCourte(i) {
   if (["%", "€", "%/an"].includes(i.unite)) return i.unite === "%/an" ? " (% par an)" : "";
   if (i.unite === "indice" || i.unite === "ratio") return "";
+  // Short labels of rates already say their base (« RSA pour 100 ménages »): not twice.
+  if (i.libelle_court.includes(i.unite)) return "";
   return ` (${i.unite})`;
 }
 
