@@ -175,7 +175,7 @@ export function carteLieux(communes, {width, indices, lieux, epcis, libelleCateg
     width,
     height: Math.round(width * 0.85),
     projection: {...PROJECTION, domain: collection, inset: 6},
-    color: {type: "diverging", scheme: "BuRd", pivot: 0, legend: true, label: "Indice de besoin (0 = département)", tickFormat: decimal1, width: Math.min(width, 420)},
+    color: {type: "diverging", scheme: "BuRd", pivot: 0, legend: true, label: "Indice de besoin (0 = département)", tickFormat: decimal1, width: Math.min(width, 420), marginLeft: 16, marginRight: 16},
     symbol: {domain: ["circle", "triangle", "diamond"], range: ["circle", "triangle", "diamond"]},
     marks: [
       hachures(id),

@@ -31,7 +31,8 @@ export function chiffresCles(ids, {catalogue, colonnes, vues, rangs, legende}) {
   const indicateur = indicateurDe(catalogue);
   const lignes = ids.map(indicateur).filter(Boolean);
   for (const i of lignes) for (const c of colonnes) vues.valeur(i.id_indicateur, c.valeur(i.id_indicateur));
-  return html`<table class="cles">
+  // A phone column is narrower than five figures side by side: the table scrolls in its own box, never the page.
+  return html`<div class="tableau-defilant"><table class="cles">
     <caption class="sr-only">${legende}</caption>
     <thead><tr><th scope="col">Indicateur</th>${colonnes.map((c) => html`<th scope="col" class="num">${c.libelle}</th>`)}${rangs ? html`<th scope="col" class="num">Rang</th>` : ""}</tr></thead>
     <tbody>${lignes.map((i) => html`<tr data-indicateur=${i.id_indicateur}>
@@ -39,7 +40,7 @@ export function chiffresCles(ids, {catalogue, colonnes, vues, rangs, legende}) {
       ${colonnes.map((c) => html`<td class="num" data-niveau=${c.niveau}>${valeurOuStatut(c.valeur(i.id_indicateur), i, {court: true})}</td>`)}
       ${rangs ? html`<td class="num rang-cle">${rangs(i.id_indicateur) ?? "—"}</td>` : ""}
     </tr>`)}</tbody>
-  </table>`;
+  </table></div>`;
 }
 
 /** The unit under a short label when the cell does not say it (rates per 100, indices…). */

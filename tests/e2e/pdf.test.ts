@@ -79,6 +79,9 @@ describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGA
       expect(text, file).toContain(epci.libelle);
       expect(text, file).toContain(plainSpaces(formatEntier(population.get(epci.code)!)));
       expect(text).toContain("DONNÉES DE DÉMONSTRATION");
+      // Printed pages carry no command line, no sort arrow and no link to the local server that printed them.
+      expect(text, file).not.toMatch(/npx observatoire|[▲▼↕]/);
+      expect(fs.readFileSync(file, "latin1"), file).not.toMatch(/127\.0\.0\.1|localhost/);
       expect(text).toContain("Taux de chômage");
       // The demo ships the Gers contours: the situation map and the distances are there, not their absence notes.
       expect(text).not.toContain("Carte non disponible");
