@@ -16,7 +16,7 @@ export function sectionsThemes({site, catalogue, colonnes, rangs = false, nbEpci
     .filter(({indicateurs}) => indicateurs.length)
     .map(({theme, indicateurs}) => html`<section class="theme" aria-labelledby=${`theme-${theme.id}`}>
       <h2 id=${`theme-${theme.id}`}>${theme.libelle}</h2>
-      <table class=${`fiche fiche-${colonnes.length + (rangs ? 1 : 0)}`}>
+      <div class="tableau-defilant"><table class=${`fiche fiche-${colonnes.length + (rangs ? 1 : 0)}`}>
         <colgroup><col class="col-indicateur">${colonnes.map(() => html`<col class="col-valeur">`)}${rangs ? html`<col class="col-rang">` : ""}<col class="col-evolution"><col class="col-graphique"></colgroup>
         <caption class="sr-only">${theme.libelle} : valeur de chaque indicateur pour ${colonnes[0].libelle}, comparée à ${colonnes.slice(1).map((c) => c.libelle).join(", ")}${rangs ? ", rang parmi les EPCI et évolution" : " et évolution"}.</caption>
         <thead><tr>
@@ -27,7 +27,7 @@ export function sectionsThemes({site, catalogue, colonnes, rangs = false, nbEpci
           <th scope="col" class="col-graphique">Comparaison</th>
         </tr></thead>
         <tbody>${indicateurs.map((indicateur) => ligne(indicateur, colonnes, rangs))}</tbody>
-      </table>
+      </table></div>
     </section>`);
 }
 

@@ -21,6 +21,11 @@
     if (insideScrollBox(element)) continue;
     if (box.right > column.right + 1 || box.left < column.left - 1) problems.push(`${name(element)} déborde de la colonne : ${Math.round(box.left)}–${Math.round(box.right)} pour ${Math.round(column.left)}–${Math.round(column.right)}`);
   }
+  // Text wider than its own cell runs into the next one (« manqua nt », a header over its neighbour).
+  for (const cell of main.querySelectorAll("td, th, dd, dt, .marque")) {
+    if (cell.clientWidth === 0 || insideScrollBox(cell)) continue;
+    if (getComputedStyle(cell).overflowX === "visible" && cell.scrollWidth > cell.clientWidth + 1) problems.push(`texte plus large que sa case : ${name(cell)} « ${(cell.textContent ?? "").trim().slice(0, 40)} » (${cell.scrollWidth} px pour ${cell.clientWidth})`);
+  }
   const badges = [...main.querySelectorAll(".marque")].filter((badge) => badge.getBoundingClientRect().width > 0);
   for (const badge of badges) {
     const cell = badge.closest("td, dd, th");
