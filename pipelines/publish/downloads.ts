@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { excelFrCsv, excelFrName, toExcelFr } from "../core/csv-excel-fr.ts";
+import { EXCEL_FR_SUFFIX, excelFrCsv, excelFrName, toExcelFr } from "../core/csv-excel-fr.ts";
 import { UsageError } from "../core/errors.ts";
 import { EXPORTS_DIR, pdfDir, stagingRoot } from "../core/paths.ts";
 import { OFFER_EXPORTS } from "../offer/write-offer-exports.ts";
@@ -41,7 +41,8 @@ export function copyDownloads(sortie: string, siteDir: string): string[] {
     fs.copyFileSync(path.join(exportsDir, name), path.join(target, name));
     written.push(name);
     const excel = excelFrName(name);
-    if (name.endsWith(".csv") && !COPIED.includes(excel)) {
+    // A French-spreadsheet file is itself a variant, never the source of another.
+    if (name.endsWith(".csv") && !name.endsWith(`${EXCEL_FR_SUFFIX}.csv`) && !COPIED.includes(excel)) {
       fs.writeFileSync(path.join(target, excel), toExcelFr(fs.readFileSync(path.join(exportsDir, name), "utf8")));
       written.push(excel);
     }
