@@ -20,6 +20,13 @@ export function formatDuree(millisecondes: number): string {
   return `${formatNombre(1)(millisecondes / 1000)}\u00a0s`;
 }
 
+/** A geographic level as a reader writes it (the data keep « departement », « region » as identifiers). */
+const NIVEAUX: Record<string, string> = { commune: "commune", epci: "EPCI", departement: "département", region: "région", france: "France" };
+
+export function libelleNiveau(niveau: string): string {
+  return NIVEAUX[niveau] ?? niveau;
+}
+
 /** Units written after a figure, as the site writes them (site/components/format.js): « 18,0 % », « 21 340 € ». */
 const SUFFIXES: Record<string, string> = {
   "%": "\u202f%",
