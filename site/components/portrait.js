@@ -27,14 +27,14 @@ function accessible(figure, texte) {
  * The key figures: one row per indicator, the territory then its references, with the rank when given.
  * colonnes: [{libelle, niveau, valeur: (id) => page value}], rangs: (id) => text or null.
  */
-export function chiffresCles(ids, {catalogue, colonnes, vues, rangs, legende}) {
+export function chiffresCles(ids, {catalogue, colonnes, vues, rangs, legende, enteteRang = "Rang"}) {
   const indicateur = indicateurDe(catalogue);
   const lignes = ids.map(indicateur).filter(Boolean);
   for (const i of lignes) for (const c of colonnes) vues.valeur(i.id_indicateur, c.valeur(i.id_indicateur));
   // A phone column is narrower than five figures side by side: the table scrolls in its own box, never the page.
   return html`<div class="tableau-defilant"><table class="cles">
     <caption class="sr-only">${legende}</caption>
-    <thead><tr><th scope="col">Indicateur</th>${colonnes.map((c) => html`<th scope="col" class="num">${c.libelle}</th>`)}${rangs ? html`<th scope="col" class="num">Rang</th>` : ""}</tr></thead>
+    <thead><tr><th scope="col">Indicateur</th>${colonnes.map((c) => html`<th scope="col" class="num">${c.libelle}</th>`)}${rangs ? html`<th scope="col" class="num">${enteteRang}</th>` : ""}</tr></thead>
     <tbody>${lignes.map((i) => html`<tr data-indicateur=${i.id_indicateur}>
       <th scope="row">${i.libelle_court}<span class="unite-cle">${uniteCourte(i)}</span></th>
       ${colonnes.map((c) => html`<td class="num" data-niveau=${c.niveau}>${valeurOuStatut(c.valeur(i.id_indicateur), i, {court: true})}</td>`)}
@@ -257,7 +257,9 @@ export function carteAcces(features, {distances, lieux, width = LARGEUR.demi, ti
 export function rangsCommune(r, territoire) {
   if (!r) return null;
   const [re, ne, rd, nd] = r;
-  return `${re != null ? `${rang(re)}/${formatEntier(ne)} EPCI` : ""}${re != null ? " · " : ""}${rang(rd)}/${formatEntier(nd)} ${territoire}`;
+  // Short (« 3ᵉ/34 · 45ᵉ/458 »): the column header names the two groups, so the key figures keep one line each.
+  void territoire;
+  return `${re != null ? `${rang(re)}/${formatEntier(ne)} · ` : ""}${rang(rd)}/${formatEntier(nd)}`;
 }
 
 export {formatEntier, nombre, suffixe, valeurAvecUnite};
