@@ -8,8 +8,17 @@ const output = process.env.OBSERVATOIRE_SITE_SORTIE ?? "sortie/site";
 
 interface SiteIndex {
   epcis: { code: string; libelle: string; rattachement: string }[];
-  communes: { code: string }[];
+  communes: { code: string; libelle?: string }[];
   perimetres?: { code: string; libelle: string }[];
+}
+
+interface CatalogueEntry {
+  numero: number;
+  id_indicateur: string;
+  libelle: string;
+  libelle_court: string;
+  pourquoi: string;
+  theme_libelle: string;
 }
 
 /** The list of portraits and sheets, written by the export step; absent before the first export. */
@@ -20,6 +29,14 @@ function readIndex(): SiteIndex {
 }
 
 const index = readIndex();
+
+function readCatalogue(): CatalogueEntry[] {
+  const file = path.join(root, "data", "catalogue.json");
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as CatalogueEntry[]) : [];
+}
+
+/** Framework indexes its own pages without accents; the entries added here are written the same way. */
+const plain = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
 export default {
   root,
@@ -50,7 +67,29 @@ export default {
   ],
   pager: false,
   toc: false,
-  search: false,
+  // Framework's search runs in the browser on an index built with the site: offline. The portraits and sheets all
+  // share a template title, so each territory and each indicator is added under its own name.
+  search: {
+    async *index() {
+      for (const epci of index.epcis) {
+        yield { path: `/epci/${epci.code}`, title: `${epci.libelle} — portrait de territoire`, text: plain(`${epci.libelle} ${epci.code} portrait EPCI intercommunalité`), keywords: "portrait epci" };
+      }
+      for (const perimetre of index.perimetres ?? []) {
+        yield { path: `/perimetres/${perimetre.code}`, title: `${perimetre.libelle} — périmètre d'étude`, text: plain(`${perimetre.libelle} ${perimetre.code} perimetre`), keywords: "perimetre" };
+      }
+      for (const commune of index.communes) {
+        yield { path: `/communes/${commune.code}`, title: `${commune.libelle ?? commune.code} — fiche communale`, text: plain(`${commune.libelle ?? ""} ${commune.code} commune fiche`), keywords: "commune" };
+      }
+      for (const indicateur of readCatalogue()) {
+        yield {
+          path: `/indicateurs#${indicateur.id_indicateur}`,
+          title: `${indicateur.numero}. ${indicateur.libelle}`,
+          text: plain(`${indicateur.libelle} ${indicateur.libelle_court} ${indicateur.pourquoi} ${indicateur.theme_libelle}`),
+          keywords: "indicateur",
+        };
+      }
+    },
+  },
   // Sovereignty: no Google Fonts stylesheet, no vendor footer link. Null, not "": Framework parses every
   // non-null fragment with JSDOM on each of the ≈480 pages; the favicon (data:, so no request) is added after.
   globalStylesheets: [],

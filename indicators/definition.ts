@@ -28,6 +28,10 @@ const common = {
   numero: z.number().int().min(1).max(40),
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
   libelle: z.string().min(5),
+  /** A label short enough for one line of a printed table or a chart title. */
+  court: z.string().min(3).max(52),
+  /** The calculation in plain French, for readers; the variable codes stay in the specialists' definition. */
+  formule: z.string().min(10),
   theme: z.enum(Object.keys(THEMES) as [Theme, ...Theme[]]),
   pourquoi: z.string().min(20),
   unite: z.string().min(1),

@@ -19,3 +19,9 @@ export const COMPOSANTES_MIN = 2;
 export const ZONE_BLANCHE_DISTANCE_KM = SEUIL_ELOIGNEMENT_DROITS_KM;
 /** …whose need index is at least this (half a standard deviation above the département). */
 export const ZONE_BLANCHE_BESOIN_MIN = 0.5;
+
+/**
+ * Quadrants: an index within this many standard deviations of the département is « proche du département », not
+ * high or low (a need index of +0.03 says nothing of a high need).
+ */
+export const BANDE_NEUTRE = 0.25;

@@ -16,19 +16,24 @@ export const DOMAINES = {
 } as const;
 export type Domaine = keyof typeof DOMAINES;
 
-/** The population a rate is measured against: census roots summed per commune, and the rate's factor. */
+/**
+ * The population a rate is measured against: census roots summed per commune, and the rate's factor. A rate the
+ * census cannot measure with the right ages is taken from an indicator published for that purpose (`indicateur`).
+ */
 export interface Cible {
   libelle: string;
   racines: readonly string[];
   facteur: number;
   unite: string;
+  indicateur?: string;
 }
 
 export const CIBLES = {
   habitants: { libelle: "habitants", racines: ["Pyy_POP"], facteur: 10_000, unite: "pour 10 000 habitants" },
   plus75: { libelle: "personnes de 75 ans ou plus", racines: ["Pyy_POP7589", "Pyy_POP90P"], facteur: 1_000, unite: "pour 1 000 personnes de 75 ans ou plus" },
-  // The communal census files publish no 0-1 year band: the 2-5 year olds (Diplômes-formation file) stand for the under-6s.
-  enfants: { libelle: "enfants de 2 à 5 ans", racines: ["Pyy_POP0205"], facteur: 1_000, unite: "pour 1 000 enfants de 2 à 5 ans" },
+  // Crèches and childminders take the under-3s, an age band the communal census does not publish (its youngest is
+  // 2-5): the CNAF's coverage rate (indicator 35, places for 100 children under 3, published at each level) is used.
+  moins3: { libelle: "enfants de moins de 3 ans", racines: [], facteur: 100, unite: "places pour 100 enfants de moins de 3 ans (CNAF)", indicateur: "tx_couverture_jeune_enfant" },
   moins15: { libelle: "jeunes de moins de 15 ans", racines: ["Pyy_POP0014"], facteur: 1_000, unite: "pour 1 000 jeunes de moins de 15 ans" },
 } as const satisfies Record<string, Cible>;
 
@@ -56,7 +61,7 @@ const bpe = (id: string, domaine: Domaine, cible: Cible, autres: { source: strin
 export const CATEGORIES_OFFRE: CategorieOffre[] = [
   bpe("hebergement_personnes_agees", "personnes_agees", CIBLES.plus75),
   bpe("personnes_agees_domicile", "personnes_agees", CIBLES.plus75),
-  bpe("petite_enfance", "enfance_familles", CIBLES.enfants),
+  bpe("petite_enfance", "enfance_familles", CIBLES.moins3),
   bpe("enfance_familles", "enfance_familles", CIBLES.moins15),
   bpe("handicap", "handicap", CIBLES.habitants),
   bpe("protection_enfance", "difficultes", CIBLES.moins15),

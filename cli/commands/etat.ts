@@ -4,7 +4,7 @@ import { z } from "zod";
 import path from "node:path";
 import { describeLocation, UsageError } from "../../pipelines/core/errors.ts";
 import { MANIFEST_NAME, readManifest, type ManifestRecord } from "../../pipelines/download/manifest.ts";
-import { formatDateHeure, formatEntier } from "../../pipelines/core/format-fr.ts";
+import { formatDateHeure, formatEntier, libelleNiveau } from "../../pipelines/core/format-fr.ts";
 import { openExistingWarehouse } from "../../pipelines/core/atomic-build.ts";
 import { readVariableLabels } from "../../pipelines/exports/variable-labels.ts";
 import { readInventory, type Inventory } from "../../pipelines/ingest/inventory.ts";
@@ -62,7 +62,7 @@ function describeInventory(inventory: Inventory): string {
   }
   lines.push("", "Sources chargées :");
   const table = inventory.sources.map((source) => [
-    source.source_id, source.niveau ?? "—", source.millesimes_lignes?.join("–") ?? String(source.millesime ?? "?"), source.geo_annees_lignes?.join("–") ?? String(source.geo_annee ?? "—"),
+    source.source_id, source.niveau ? libelleNiveau(source.niveau) : "—", source.millesimes_lignes?.join("–") ?? String(source.millesime ?? "?"), source.geo_annees_lignes?.join("–") ?? String(source.geo_annee ?? "—"),
     formatEntier(source.lignes_lues), formatEntier(source.lignes_chargees), formatEntier(source.lignes_rejetees),
   ]);
   lines.push(...alignColumns([["source", "niveau", "millésime", "géographie", "lues", "chargées", "rejetées"], ...table], [4, 5, 6]));

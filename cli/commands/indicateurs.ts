@@ -4,7 +4,7 @@ import { z } from "zod";
 import { NIVEAUX_PUBLICATION, THEMES, type Indicator } from "../../indicators/definition.ts";
 import { findIndicator, INDICATORS } from "../../indicators/registry.ts";
 import { UsageError } from "../../pipelines/core/errors.ts";
-import { formatNombre } from "../../pipelines/core/format-fr.ts";
+import { formatNombre, libelleNiveau } from "../../pipelines/core/format-fr.ts";
 import { openExistingWarehouse } from "../../pipelines/core/atomic-build.ts";
 import { parseOptions, sortieOption } from "../options.ts";
 import { Reporter } from "../output.ts";
@@ -50,7 +50,7 @@ function describeCatalogue(): string {
 
 async function describeValues(indicator: Indicator, niveau: string, sortie: string): Promise<string> {
   if (!indicator.niveaux.includes((niveau === "perimetre" ? "epci" : niveau) as Indicator["niveaux"][number])) {
-    throw new UsageError(`l'indicateur « ${indicator.id} » n'est pas publié au niveau ${niveau}.`, `Niveaux possibles : ${indicator.niveaux.join(", ")}.`);
+    throw new UsageError(`l'indicateur « ${indicator.id} » n'est pas publié au niveau ${libelleNiveau(niveau)}.`, `Niveaux possibles (--niveau) : ${indicator.niveaux.join(", ")}.`);
   }
   const warehouse = await openExistingWarehouse(sortie);
   if (!warehouse || !(await warehouse.tableExists("indicateurs"))) {
@@ -72,7 +72,7 @@ async function describeValues(indicator: Indicator, niveau: string, sortie: stri
       row.millesime ?? "",
     ]);
     return [
-      `${indicator.numero}. ${indicator.libelle} (${indicator.unite}) — niveau ${niveau}`,
+      `${indicator.numero}. ${indicator.libelle} (${indicator.unite}) — niveau ${libelleNiveau(niveau)}`,
       demo?.demo ? "⚠ Données de démonstration : ces chiffres ne sont pas des statistiques officielles." : "",
       // A gap between two rates is in points, as on the site.
       ...alignColumns([["code", "territoire", "valeur", "rang", `écart au département (${indicator.unite === "%" ? "points" : indicator.unite})`, "millésime"], ...table], [2, 3, 4]),

@@ -2,7 +2,7 @@
 // sections; the CSV holds the same figures in long form (one row per figure) for spreadsheets.
 import { safeCell } from "../core/safe-cells.ts";
 import { formatEntier, formatNombre } from "../core/format-fr.ts";
-import type { Chiffre, Rapport } from "./report.ts";
+import type { Chiffre, ChiffreCle, Rapport } from "./report.ts";
 
 export interface Tableau {
   entete: string[];
@@ -37,6 +37,22 @@ export function afficherEvolution(evolution: number | null): string {
   return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${formatEntier(Math.abs(rounded))}\u202f%`;
 }
 
+/** A key figure's change in words: « — » only when a year's log is not loaded, as the report's note says. */
+export function evolutionEnMots(item: Pick<ChiffreCle, "evolution" | "evolutionEtat">, anneePrecedente: number): string {
+  switch (item.evolutionEtat) {
+    case "ok":
+      return afficherEvolution(item.evolution);
+    case "nouveau":
+      return `sans objet (aucun en ${anneePrecedente})`;
+    case "nul":
+      return "aucun les deux années";
+    case "secret":
+      return "non calculée (effectif secret)";
+    default:
+      return "—";
+  }
+}
+
 /** A rate, or the status of the count it comes from. */
 const taux = (value: number | null, base?: Chiffre, decimales = 1) => (value !== null ? formatNombre(decimales)(value) : base?.statut === "secret" ? "secret" : "—");
 const ok = (chiffre: Chiffre) => chiffre.statut === "ok";
@@ -67,7 +83,7 @@ export function sectionsRapport(rapport: Rapport): Section[] {
     paragraphes: [resume(rapport)],
     tableau: {
       entete: ["", String(annee), String(anneePrecedente), "évolution"],
-      lignes: rapport.chiffresCles.map((item) => [item.libelle, afficher(item.annee, 0, item.unite), afficher(item.precedente, 0, item.unite), afficherEvolution(item.evolution)]),
+      lignes: rapport.chiffresCles.map((item) => [item.libelle, afficher(item.annee, 0, item.unite), afficher(item.precedente, 0, item.unite), evolutionEnMots(item, anneePrecedente)]),
       nombres: [1, 2, 3],
     },
   });

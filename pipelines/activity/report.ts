@@ -25,6 +25,11 @@ export interface ChiffreCle {
   precedente: Chiffre;
   /** Change on the previous year, in %. */
   evolution: number | null;
+  /**
+   * Why there is a change or not, so that « — » keeps its one meaning (log not loaded): `nouveau` from 0 to some,
+   * `nul` 0 both years, `secret` when either count is masked.
+   */
+  evolutionEtat: "ok" | "nouveau" | "nul" | "secret" | "manquant";
 }
 
 export interface LigneTerritoire {
@@ -52,6 +57,10 @@ export interface Rapport {
   chiffresCles: ChiffreCle[];
   moyennesHebdomadaires: { id: IdTotal; libelle: string; valeur: Chiffre }[];
   serieMensuelle: { id: IdSerie; libelle: string; court: string; annee: number; mois: Chiffre[] }[];
+  /** The key figures of every year whose logs are loaded, masked year by year as the report's own year is. */
+  serieAnnuelle: { annee: number; chiffres: Partial<Record<IdTotal, Chiffre>> }[];
+  /** Calls to the Numéro Vert month by month, for every year loaded. */
+  mensuelNumeroVert: { annee: number; mois: Chiffre[] }[];
   repartitions: { id: IdRepartition; libelle: string; categories: { libelle: string; chiffre: Chiffre; part: number | null }[] }[];
   territoires: LigneTerritoire[];
   campingCar: { jours: Chiffre; personnes: Chiffre; heures: Chiffre; communes: Chiffre; personnesParJour: Chiffre; heuresParJour: Chiffre };
@@ -105,8 +114,18 @@ export async function construireRapport(warehouse: Warehouse, annee: number): Pr
     const now = courante.total(id);
     const before = precedente.total(id);
     const evolution = now.statut === "ok" && before.statut === "ok" && before.valeur! > 0 ? (now.valeur! / before.valeur! - 1) * 100 : null;
-    return { id, libelle, unite, annee: now, precedente: before, evolution };
+    return { id, libelle, unite, annee: now, precedente: before, evolution, evolutionEtat: evolutionEtat(now, before) };
   });
+  const annees = (await anneesActivite(warehouse)).filter((year) => year <= annee);
+  const parAnnee = new Map<number, Publication>([[annee, courante], [annee - 1, precedente]]);
+  for (const year of annees) if (!parAnnee.has(year)) parAnnee.set(year, publier(await lireActivite(warehouse, arbre, year), arbre));
+  const serieAnnuelle = annees.map((year) => ({
+    annee: year,
+    chiffres: Object.fromEntries(CHIFFRES_CLES.map(({ id }) => [id, parAnnee.get(year)!.total(id)]).filter(([, value]) => (value as Chiffre).statut !== "manquant")),
+  }));
+  const mensuelNumeroVert = annees
+    .map((year) => ({ annee: year, mois: parAnnee.get(year)!.mois("appels_numero_vert") }))
+    .filter((serie) => serie.mois.some((value) => value.statut !== "manquant"));
   const semaines = courante.donnees.jours / 7;
   const ratio = (numerateur: Chiffre, denominateur: Chiffre | number): Chiffre => {
     const den = typeof denominateur === "number" ? { valeur: denominateur, statut: "ok" as const } : denominateur;
@@ -144,6 +163,8 @@ export async function construireRapport(warehouse: Warehouse, annee: number): Pr
       ...(Object.keys(SERIES) as IdSerie[]).map((id) => ({ id, libelle: LIBELLES_SERIES[id][0], court: LIBELLES_SERIES[id][1], annee, mois: courante.mois(id) })),
       { id: "appels_numero_vert" as const, libelle: LIBELLES_SERIES.appels_numero_vert[0], court: LIBELLES_SERIES.appels_numero_vert[1], annee: annee - 1, mois: precedente.mois("appels_numero_vert") },
     ].filter((serie) => serie.mois.some((chiffre) => chiffre.statut !== "manquant")),
+    serieAnnuelle,
+    mensuelNumeroVert,
     repartitions: (Object.keys(REPARTITIONS) as IdRepartition[]).flatMap((id) => {
       const categories = courante.repartition(id);
       if (!categories.length) return [];
@@ -157,6 +178,13 @@ export async function construireRapport(warehouse: Warehouse, annee: number): Pr
     },
     interactionsReliees: courante.sous("interactions_reliees", "interactions"),
   };
+}
+
+function evolutionEtat(now: Chiffre, before: Chiffre): ChiffreCle["evolutionEtat"] {
+  if (now.statut === "manquant" || before.statut === "manquant") return "manquant";
+  if (now.statut === "secret" || before.statut === "secret") return "secret";
+  if (before.valeur === 0) return now.valeur === 0 ? "nul" : "nouveau";
+  return "ok";
 }
 
 interface Publication {

@@ -2,6 +2,7 @@
 // JSON for the site's "Activité" page. Each file is written under a temporary name then renamed.
 import fs from "node:fs";
 import path from "node:path";
+import { excelFrName, toExcelFr } from "../core/csv-excel-fr.ts";
 import { EXPORTS_DIR } from "../core/paths.ts";
 import { rapportCsv, rapportMarkdown } from "./report-format.ts";
 import type { Rapport } from "./report.ts";
@@ -17,6 +18,8 @@ export function writeReport(sortie: string, rapport: Rapport): string[] {
   const contents: [string, string][] = [
     [names.markdown, rapportMarkdown(rapport)],
     [names.csv, rapportCsv(rapport)],
+    // The same table for a French spreadsheet (« ; », decimal comma, BOM), beside the standard file.
+    [excelFrName(names.csv), toExcelFr(rapportCsv(rapport))],
     [names.json, `${JSON.stringify(rapport, null, 2)}\n`],
   ];
   for (const [name, content] of contents) {

@@ -10,6 +10,9 @@ import { buildPerimeters, maskPerimeterCounts } from "./perimeters.ts";
 import { sourcePriorityCase } from "../harmonise/source-priority.ts";
 import { variablesOf } from "../../indicators/terms.ts";
 import { planVintages, type Availability, type VintagePlan } from "./vintages.ts";
+import { COMPLEMENTARY_SAMPLE_MIN } from "./fragility.ts";
+import { writeProvenance } from "./provenance.ts";
+import { writeSeries } from "./series.ts";
 
 /**
  * Why a published-only value (median, poverty rate) of a perimeter is missing: it exists only for official
@@ -18,8 +21,7 @@ import { planVintages, type Availability, type VintagePlan } from "./vintages.ts
 export const PERIMETRE_NON_PUBLIE =
   "périmètre d'étude : valeur publiée par la source pour les seuls territoires officiels (médiane, taux…), jamais recalculée à partir des communes ; disponible seulement si le périmètre a exactement les communes d'un EPCI, d'un département ou d'une région";
 
-/** Below this weighted denominator, a value resting on the census's complementary sample is fragile. */
-export const COMPLEMENTARY_SAMPLE_MIN = 500;
+export { COMPLEMENTARY_SAMPLE_MIN };
 
 export interface MissingVariables {
   numero: number;
@@ -46,7 +48,9 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
   await warehouse.run(`
     CREATE OR REPLACE TEMP TABLE calc_valeurs AS
       SELECT niveau, code_geo, racine, millesime,
-             arg_min(valeur, prio) AS valeur, arg_min(statut, prio) AS statut, arg_min(motif, prio) AS motif
+             arg_min(valeur, prio) AS valeur, arg_min(statut, prio) AS statut, arg_min(motif, prio) AS motif,
+             -- Which file gave the value kept: the portraits list the sources of the values they show.
+             arg_min(source_id, prio) AS source_id, arg_min(fichier_id, prio) AS fichier_id
       -- Real files first: a demo value is used only where no real file gives the variable.
       FROM (SELECT v.*, (CASE WHEN j.demo THEN 100 ELSE 0 END) + ${sourcePriorityCase("v.source_id")} AS prio
             FROM valeurs v LEFT JOIN journal_import j USING (fichier_id)
@@ -62,6 +66,9 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
   await computeSummedIndicators(warehouse);
   await computePublishedIndicators(warehouse);
   await assembleResults(warehouse);
+  await writeSeries(warehouse, indicators, plan);
+  await writeProvenance(warehouse);
+  await outsideGipTerritory(warehouse, indicators);
   // Class G (the GIP's own counts): small counts masked, with secondary masks, before anything reads the table.
   await suppressGipIndicators(warehouse, indicators);
   await maskPerimeterCounts(warehouse, indicators.filter((indicator) => indicator.classe === "G").map((indicator) => indicator.id));
@@ -265,6 +272,21 @@ async function assembleResults(warehouse: Warehouse): Promise<void> {
       WHERE list_contains(string_split(f.niveaux, ','), CASE a.niveau WHEN 'perimetre' THEN 'epci' ELSE a.niveau END)
       ORDER BY f.numero, CASE a.niveau WHEN 'commune' THEN 1 WHEN 'epci' THEN 2 WHEN 'perimetre' THEN 3 WHEN 'departement' THEN 4 WHEN 'region' THEN 5 ELSE 6 END, a.code_geo;
   `);
+}
+
+/**
+ * The GIP acts in its département only: its logs say nothing of the région, France or an EPCI that lies partly
+ * elsewhere, so those values are « sans objet », not missing (nothing could ever fill them).
+ */
+async function outsideGipTerritory(warehouse: Warehouse, indicators: Indicator[]): Promise<void> {
+  const ids = indicators.filter((indicator) => indicator.classe === "G").map((indicator) => sqlString(indicator.id));
+  if (!ids.length) return;
+  await warehouse.run(`
+    UPDATE indicateurs SET statut = 'non_applicable', valeur = NULL, numerateur = NULL, ecart_departement = NULL, rang_epci = NULL,
+      valeur_precedente = NULL, evolution = NULL, fiabilite = NULL,
+      motif = CASE WHEN niveau = 'epci' THEN 'EPCI en partie hors du ' || (SELECT libelle FROM geo_territoire) || ', territoire d''action du GIP : ses journaux ne couvrent pas ses autres communes'
+                   ELSE 'hors du territoire d''action du GIP (' || (SELECT libelle FROM geo_territoire) || ') : ses journaux ne couvrent pas ce niveau' END
+    WHERE id_indicateur IN (${ids.join(", ")}) AND (niveau IN ('region', 'france') OR (niveau = 'epci' AND rattachement = 'limitrophe'))`);
 }
 
 /**

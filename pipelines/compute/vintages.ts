@@ -4,7 +4,15 @@ import type { Indicator, Terme } from "../../indicators/definition.ts";
 import { namesOf, termsOf } from "../../indicators/terms.ts";
 
 export type Role = "num" | "den";
-export type Periode = "actuel" | "precedent";
+/** The current value, the census it is compared with, and the other years of a time series (`s2011`, `s2021`…). */
+export type Periode = "actuel" | "precedent" | `s${number}`;
+
+/** One point of an indicator's time series: the period that computes it, its year, and the millésimes it reads. */
+export interface SeriesPoint {
+  periode: Periode;
+  annee: number;
+  millesime: string;
+}
 
 export interface ChosenTerm {
   indicateurId: string;
@@ -25,6 +33,8 @@ export interface VintagePlan {
   absentes: Map<string, string[]>;
   /** Indicators whose previous value would use other names than the current one (a nomenclature break): no evolution. */
   ruptures: Map<string, string[]>;
+  /** Time series, per indicator with at least two years: every census of the same nomenclature, or every year of its other source. */
+  series: Map<string, SeriesPoint[]>;
 }
 
 const isCensus = (racine: string) => /^[PC]yy_/.test(racine);
@@ -37,7 +47,7 @@ export interface Availability {
 }
 
 export function planVintages(indicators: Indicator[], availability: Availability): VintagePlan {
-  const plan: VintagePlan = { termes: [], millesimes: new Map(), millesimesPrecedents: new Map(), absentes: new Map(), ruptures: new Map() };
+  const plan: VintagePlan = { termes: [], millesimes: new Map(), millesimesPrecedents: new Map(), absentes: new Map(), ruptures: new Map(), series: new Map() };
   for (const indicator of indicators) {
     const terms = termsOf(indicator);
     if (!terms) {
@@ -87,8 +97,51 @@ export function planVintages(indicators: Indicator[], availability: Availability
     const years = [...new Set(plan.termes.filter((term) => term.indicateurId === indicator.id && term.periode === "actuel" && term.millesime !== null && !(growth && term.role === "den")).map((term) => term.millesime!))];
     if (years.length) plan.millesimes.set(indicator.id, years.sort((a, b) => b - a));
     if ((growth || evolutive) && older !== undefined) plan.millesimesPrecedents.set(indicator.id, older);
+    // The GIP's counts are masked on the published values only, and a growth rate is already a change: no series.
+    if (growth || indicator.classe === "G" || absentes.length) continue;
+    const points = evolutive
+      ? latest === undefined ? [] : censusSeries(all, censusYears, latest, older, nameIn)
+      : otherSourceSeries(all, yearsOf, latest);
+    if (points.length < 2) continue;
+    plan.series.set(indicator.id, points);
+    for (const point of points) {
+      if (point.periode === "actuel" || point.periode === "precedent") continue;
+      for (const role of ["num", "den"] as const) {
+        for (const term of terms[role]) {
+          const millesime = !evolutive && isCensus(term.racine) ? latest! : point.annee;
+          plan.termes.push({ indicateurId: indicator.id, periode: point.periode, role, racine: nameIn(term, millesime), coef: term.coef ?? 1, millesime });
+        }
+      }
+    }
   }
   return plan;
+}
+
+/**
+ * Every census year where all the terms are published under the names of the latest one: a nomenclature break (PCS
+ * 2003 → 2020) ends the series rather than drawing the break as a change.
+ */
+function censusSeries(all: Terme[], censusYears: number[], latest: number, older: number | undefined, nameIn: (term: Terme, year: number | null) => string): SeriesPoint[] {
+  const same = censusYears.filter((year) => all.every((term) => nameIn(term, year) === nameIn(term, latest)));
+  return same
+    .map((year): SeriesPoint => ({ periode: year === latest ? "actuel" : year === older ? "precedent" : `s${year}`, annee: year, millesime: String(year) }))
+    .sort((a, b) => a.annee - b.annee);
+}
+
+/**
+ * Every year its other source (CAF, BPE) publishes all the terms, over the census of the current value: one
+ * denominator for all years, so the series moves with the counts only and ends on the published value.
+ */
+function otherSourceSeries(all: Terme[], yearsOf: (term: Terme) => Set<number>, latest: number | undefined): SeriesPoint[] {
+  const others = all.filter((term) => !isCensus(term.racine));
+  if (!others.length) return [];
+  const current = Math.max(...others.flatMap((term) => [...yearsOf(term)]));
+  const census = all.some((term) => isCensus(term.racine)) ? `/${latest}` : "";
+  if (census && latest === undefined) return [];
+  return commonYears(others.map(yearsOf))
+    .filter((year) => year <= current)
+    .map((year): SeriesPoint => ({ periode: year === current ? "actuel" : `s${year}`, annee: year, millesime: `${year}${census}` }))
+    .sort((a, b) => a.annee - b.annee);
 }
 
 function commonYears(available: Set<number>[]): number[] {

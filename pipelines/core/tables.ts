@@ -58,6 +58,8 @@ export const TABLES = {
   calcPerimetre: "calc_perimetre",
   valeurs: "valeurs",
   indicateurs: "indicateurs",
+  indicateursSeries: "indicateurs_series",
+  indicateursSources: "indicateurs_sources",
   // The social-offer analysis (pipelines/offer/).
   offreComptes: "offre_comptes",
   offreTaux: "offre_taux",

@@ -13,16 +13,17 @@ export async function writeCategoryTables(warehouse: Warehouse): Promise<void> {
   );
   const categories = CATEGORIES_OFFRE.map((categorie, ordre) =>
     `(${sqlString(categorie.id)}, ${ordre}, ${sqlString(categorie.libelle)}, ${sqlString(categorie.domaine)}, ${sqlString(DOMAINES[categorie.domaine])}, ${categorie.itinerant === true}, `
-    + `${sqlString(categorie.cible.libelle)}, ${categorie.cible.facteur}, ${sqlString(categorie.cible.unite)}, ${categorie.cible.racines.length})`);
+    + `${sqlString(categorie.cible.libelle)}, ${categorie.cible.facteur}, ${sqlString(categorie.cible.unite)}, ${categorie.cible.racines.length}, `
+    + `${categorie.cible.indicateur ? sqlString(categorie.cible.indicateur) : "NULL"})`);
   const racines = CATEGORIES_OFFRE.flatMap((categorie) => categorie.cible.racines.map((racine) => `(${sqlString(categorie.id)}, ${sqlString(racine)})`));
   const destinations = DESTINATIONS.flatMap((destination, ordre) =>
     destination.categories.map((categorie) => `(${sqlString(destination.id)}, ${ordre}, ${sqlString(destination.libelle)}, ${sqlString(categorie)}, ${destination.projets})`));
   await warehouse.run(`
     CREATE OR REPLACE TABLE offre_categories (categorie VARCHAR, ordre INTEGER, libelle VARCHAR, domaine VARCHAR, domaine_libelle VARCHAR,
-      itinerant BOOLEAN, cible VARCHAR, facteur DOUBLE, unite VARCHAR, nb_racines INTEGER);
+      itinerant BOOLEAN, cible VARCHAR, facteur DOUBLE, unite VARCHAR, nb_racines INTEGER, indicateur VARCHAR);
     INSERT INTO offre_categories VALUES ${categories.join(", ")};
     CREATE OR REPLACE TABLE offre_cibles (categorie VARCHAR, racine VARCHAR);
-    INSERT INTO offre_cibles VALUES ${racines.join(", ")};
+    ${racines.length ? `INSERT INTO offre_cibles VALUES ${racines.join(", ")};` : ""}
     CREATE OR REPLACE TABLE offre_sources (categorie VARCHAR, source_id VARCHAR, categorie_source VARCHAR, rang INTEGER);
     INSERT INTO offre_sources VALUES ${sources.join(", ")};
     CREATE OR REPLACE TABLE offre_destinations (destination VARCHAR, ordre INTEGER, libelle VARCHAR, categorie VARCHAR, projets BOOLEAN);

@@ -8,6 +8,9 @@ export interface CatalogueEntry {
   numero: number;
   id_indicateur: string;
   libelle: string;
+  libelle_court: string;
+  /** The calculation in plain French (readers); `definition` holds the same with the variable codes (specialists). */
+  formule: string;
   theme: string;
   theme_libelle: string;
   pourquoi: string;
@@ -36,6 +39,8 @@ export function catalogueEntries(indicators: Indicator[] = INDICATORS, libelles:
     numero: indicator.numero,
     id_indicateur: indicator.id,
     libelle: indicator.libelle,
+    libelle_court: indicator.court,
+    formule: indicator.formule,
     theme: indicator.theme,
     theme_libelle: THEMES[indicator.theme],
     pourquoi: indicator.pourquoi,

@@ -7,10 +7,13 @@ import { sqlString, type Warehouse } from "../core/warehouse.ts";
 import { catalogueEntries, type CatalogueEntry } from "./catalogue.ts";
 import { safeCell, safeQuery } from "../core/safe-cells.ts";
 import { readVariableLabels } from "./variable-labels.ts";
+import { excelFrName, toExcelFr } from "../core/csv-excel-fr.ts";
 
 import { EXPORTS_DIR } from "../core/paths.ts";
 /** This step's files; whatever else lies here (activity report, social offer) belongs to other steps and is kept. */
-export const OWN_FILES: ReadonlySet<string> = new Set(["indicateurs.csv", "indicateurs.parquet", "indicateurs.xlsx", "catalogue.csv", "catalogue.json"]);
+export const OWN_FILES: ReadonlySet<string> = new Set([
+  "indicateurs.csv", excelFrName("indicateurs.csv"), "indicateurs.parquet", "indicateurs.xlsx", "catalogue.csv", excelFrName("catalogue.csv"), "catalogue.json",
+]);
 
 const LEVELS = [
   { niveau: "commune", feuille: "Communes" },
@@ -53,6 +56,7 @@ export async function writeExports(warehouse: Warehouse, outputDir: string): Pro
       COPY (${await safeQuery(warehouse, "SELECT * FROM export_catalogue ORDER BY numero")}) TO ${sqlString(file("catalogue.csv"))} (FORMAT csv, HEADER, DELIMITER ',');
     `);
     fs.writeFileSync(file("catalogue.json"), `${JSON.stringify(entries, null, 2)}\n`);
+    for (const name of ["indicateurs.csv", "catalogue.csv"]) fs.writeFileSync(file(excelFrName(name)), toExcelFr(fs.readFileSync(file(name), "utf8")));
     const rows = await warehouse.all<ExportRow>(EXPORT_QUERY);
     await writeWorkbook(file("indicateurs.xlsx"), rows, entries);
     if (fs.existsSync(finalDir)) {

@@ -27,7 +27,7 @@ export const COMPOSANTES_BESOIN = [
 export const COMPOSANTES_OFFRE = [
   { id: "taux_medecins", libelle: "Médecins généralistes pour 10 000 habitants", mesure: "taux", cle: "medecin_generaliste", niveaux: ["epci"] },
   { id: "taux_hebergement_agees", libelle: "Hébergements pour personnes âgées pour 1 000 personnes de 75 ans ou plus", mesure: "taux", cle: "hebergement_personnes_agees", niveaux: ["epci"] },
-  { id: "taux_petite_enfance", libelle: "Structures de la petite enfance pour 1 000 enfants de 2 à 5 ans", mesure: "taux", cle: "petite_enfance", niveaux: ["epci"] },
+  { id: "taux_petite_enfance", libelle: "Places d'accueil du jeune enfant pour 100 enfants de moins de 3 ans (CNAF)", mesure: "taux", cle: "petite_enfance", niveaux: ["epci"] },
   { id: "taux_france_services", libelle: "France services pour 10 000 habitants", mesure: "taux", cle: "france_services", niveaux: ["epci"] },
   { id: "distance_medecin", libelle: "Distance au médecin généraliste le plus proche", mesure: "distance", cle: "medecin_generaliste", niveaux: ["commune", "epci"] },
   { id: "distance_pharmacie", libelle: "Distance à la pharmacie la plus proche", mesure: "distance", cle: "pharmacie", niveaux: ["commune", "epci"] },

@@ -76,5 +76,7 @@ export async function computeInventory(warehouse: Warehouse): Promise<void> {
       FROM sommes
       ORDER BY ordre, CASE niveau WHEN 'commune' THEN 1 WHEN 'epci' THEN 2 WHEN 'departement' THEN 3 WHEN 'region' THEN 4 ELSE 5 END, code_geo;
     DROP TABLE offre_cibles_communes;
+
+
   `);
 }

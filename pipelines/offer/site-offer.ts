@@ -51,9 +51,10 @@ export async function readOfferSiteData(warehouse: Warehouse): Promise<OfferSite
   };
   const epcis = new Map<string, Record<string, unknown>>();
   const territories = new Map((await findTerritories(warehouse, "epci")).map((territoire) => [territoire.code, territoire]));
+  const access = await accessByEpci(warehouse);
   for (const indices of epciIndices) {
     const territoire = territories.get(indices.code);
-    if (territoire) epcis.set(indices.code, portrait(await readOfferSummary(warehouse, territoire, context), indices));
+    if (territoire) epcis.set(indices.code, { ...portrait(await readOfferSummary(warehouse, territoire, context), indices), ...(access.get(indices.code) ?? { acces_communes: [], lieux_acces: [] }) });
   }
   return { page, epcis };
 }
@@ -159,6 +160,28 @@ async function communeRows(warehouse: Warehouse, indices: Map<string, Indices>) 
       distances: entry?.km ?? null, point_droits: entry?.droits ?? null,
     };
   });
+}
+
+/**
+ * For a portrait's access map: each commune's distance to its nearest point of access to rights, and those points
+ * (inside the EPCI or not), [longitude, latitude, nom, commune, type].
+ */
+async function accessByEpci(warehouse: Warehouse) {
+  const rows = await warehouse.all<{ code_epci: string; code_commune: string; distance_km: number; longitude: number | null; latitude: number | null; nom: string; commune: string; mobile: boolean; categorie: string }>(`
+    SELECT c.code_epci, d.code_commune, d.distance_km, l.longitude, l.latitude, l.nom, lc.libelle AS commune, l.mobile, l.categorie
+    FROM ${DISTANCES_TABLE} d JOIN geo_commune c USING (code_commune)
+    LEFT JOIN ${PLACES_TABLE} l USING (lieu_id) LEFT JOIN geo_commune lc ON lc.code_commune = l.code_commune
+    WHERE d.destination = 'acces_droits' AND c.code_epci IN (SELECT code_epci FROM geo_epci WHERE rattachement IS NOT NULL)
+    ORDER BY d.code_commune`);
+  const byEpci = new Map<string, { acces_communes: [string, number | null][]; lieux_acces: unknown[] }>();
+  for (const row of rows) {
+    const entry = byEpci.get(row.code_epci) ?? { acces_communes: [], lieux_acces: [] };
+    entry.acces_communes.push([row.code_commune, round(row.distance_km, 1)]);
+    const lieu = [round(row.longitude, 5), round(row.latitude, 5), row.nom, row.commune, row.categorie];
+    if (row.longitude !== null && !entry.lieux_acces.some((other) => JSON.stringify(other) === JSON.stringify(lieu))) entry.lieux_acces.push(lieu);
+    byEpci.set(row.code_epci, entry);
+  }
+  return byEpci;
 }
 
 /** Places of the communes shown (territory and its EPCIs) with coordinates: [categorie, longitude, latitude, nom, commune, type, code commune]. */

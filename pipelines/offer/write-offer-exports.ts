@@ -1,5 +1,6 @@
 // Open-data exports of the social-offer analysis, next to the indicators' in sortie/exports/: each file is written
 // under a temporary name then renamed, so a failed run never leaves a half-written file.
+import { excelFrName, toExcelFr } from "../core/csv-excel-fr.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { safeQuery } from "../core/safe-cells.ts";
@@ -67,9 +68,12 @@ export async function writeOfferExports(warehouse: Warehouse, outputDir: string)
     try {
       await warehouse.run(`COPY (${await safeQuery(warehouse, requete)}) TO ${sqlString(temporary)} (FORMAT csv, HEADER, DELIMITER ',')`);
       fs.renameSync(temporary, final);
+      // Beside the open-data file, the same table for a French spreadsheet (« ; », decimal comma, BOM).
+      fs.writeFileSync(temporary, toExcelFr(fs.readFileSync(final, "utf8")));
+      fs.renameSync(temporary, path.join(dossier, excelFrName(fichier)));
     } finally {
       fs.rmSync(temporary, { force: true });
     }
   }
-  return { dossier, fichiers: OFFER_EXPORTS.map((item) => item.fichier) };
+  return { dossier, fichiers: OFFER_EXPORTS.flatMap((item) => [item.fichier, excelFrName(item.fichier)]) };
 }

@@ -8,6 +8,19 @@ import type { PublicationManifest } from "./publication-manifest.ts";
 export interface TargetChoice {
   epci?: string[];
   communes: boolean;
+  /** Commune sheets of these communes only (Insee codes). */
+  commune?: string[];
+  /** Also print each portrait's annex: the table of all the indicators, in its own file. */
+  annexe?: boolean;
+}
+
+/** The PDF files of a territory, as the printer writes them and the pages link to them. */
+export function pdfFileNames(code: string, libelle: string): { portrait: string; annexe: string; fiche: string } {
+  return {
+    portrait: `portrait-${code}-${slug(libelle)}.pdf`,
+    annexe: `portrait-${code}-${slug(libelle)}-annexe.pdf`,
+    fiche: `fiche-${code}-${slug(libelle)}.pdf`,
+  };
 }
 
 export function pdfTargets(manifest: PublicationManifest, choice: TargetChoice, dossier: string): PdfTarget[] {
@@ -20,14 +33,23 @@ export function pdfTargets(manifest: PublicationManifest, choice: TargetChoice, 
       );
     }
   }
-  const epcis = choice.epci?.length ? choice.epci.map((code) => known.get(code)!) : manifest.epcis.filter((epci) => epci.rattachement === "territoire");
-  const targets: PdfTarget[] = epcis.map((epci) => ({
-    chemin: `/epci/${epci.code}`,
-    fichier: path.join(dossier, `portrait-${epci.code}-${slug(epci.libelle)}.pdf`),
-    titre: `Portrait de territoire : ${epci.libelle}`,
-  }));
-  // The perimeters drawn by the GIP are printed with the territory's EPCIs (not when EPCIs are named).
-  if (!choice.epci?.length) {
+  const knownCommunes = new Map(manifest.communes.map((commune) => [commune.code, commune]));
+  for (const code of choice.commune ?? []) {
+    if (!knownCommunes.has(code)) {
+      throw new UsageError(`--commune : commune inconnue « ${code} » dans le territoire publié.`, "Donnez le code Insee d'une commune du territoire (5 caractères, par exemple 32013 pour Auch).");
+    }
+  }
+  const onlyCommunes = Boolean(choice.commune?.length) && !choice.epci?.length;
+  const epcis = onlyCommunes ? [] : choice.epci?.length ? choice.epci.map((code) => known.get(code)!) : manifest.epcis.filter((epci) => epci.rattachement === "territoire");
+  const targets: PdfTarget[] = epcis.flatMap((epci) => {
+    const names = pdfFileNames(epci.code, epci.libelle);
+    const portrait = { chemin: `/epci/${epci.code}`, fichier: path.join(dossier, names.portrait), titre: `Portrait de territoire : ${epci.libelle}` };
+    // The annex prints the same page with only its table shown (print stylesheet, « ?annexe »).
+    const annexe = { chemin: `/epci/${epci.code}?annexe`, fichier: path.join(dossier, names.annexe), titre: `Portrait de territoire : ${epci.libelle} — annexe, les indicateurs` };
+    return choice.annexe ? [portrait, annexe] : [portrait];
+  });
+  // The perimeters drawn by the GIP are printed with the territory's EPCIs (not when EPCIs or communes are named).
+  if (!choice.epci?.length && !onlyCommunes) {
     for (const perimetre of manifest.perimetres ?? []) {
       targets.push({
         chemin: `/perimetres/${perimetre.code}`,
@@ -36,16 +58,17 @@ export function pdfTargets(manifest: PublicationManifest, choice: TargetChoice, 
       });
     }
   }
-  if (choice.communes) {
-    const wanted = choice.epci?.length ? new Set(choice.epci) : undefined;
-    for (const commune of manifest.communes) {
-      if (wanted && !wanted.has(commune.code_epci ?? "")) continue;
-      targets.push({
-        chemin: `/communes/${commune.code}`,
-        fichier: path.join(dossier, "communes", `fiche-${commune.code}-${slug(commune.libelle)}.pdf`),
-        titre: `Fiche communale : ${commune.libelle}`,
-      });
-    }
+  const sheets = choice.commune?.length
+    ? choice.commune.map((code) => knownCommunes.get(code)!)
+    : choice.communes
+      ? manifest.communes.filter((commune) => !choice.epci?.length || choice.epci.includes(commune.code_epci ?? ""))
+      : [];
+  for (const commune of sheets) {
+    targets.push({
+      chemin: `/communes/${commune.code}`,
+      fichier: path.join(dossier, "communes", pdfFileNames(commune.code, commune.libelle).fiche),
+      titre: `Fiche communale : ${commune.libelle}`,
+    });
   }
   return targets;
 }

@@ -66,6 +66,11 @@ async function printOne(page: Page, url: string, target: PdfTarget, demo: boolea
   }
   await page.evaluate(() => {
     for (const details of document.querySelectorAll("details")) details.open = true;
+    // A link to the site would point, in the PDF, at the local server that printed it: a dead link. Links keep
+    // their words, not their address.
+    for (const link of document.querySelectorAll("a[href]")) {
+      if (new URL(link.getAttribute("href")!, location.href).origin === location.origin) link.removeAttribute("href");
+    }
   });
   fs.mkdirSync(path.dirname(target.fichier), { recursive: true });
   const temporary = `${target.fichier}.${process.pid}.tmp`;

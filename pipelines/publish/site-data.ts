@@ -1,7 +1,10 @@
 // Reads, in one pass over the read-only warehouse, everything the site shows: territory, EPCIs, communes,
 // indicator values, sources and contours. The pages never open DuckDB: they get files shaped from this.
 import type { Geometry } from "geojson";
-import { COMPLEMENTARY_SAMPLE_MIN } from "../compute/compute-indicators.ts";
+import { COMPLEMENTARY_SAMPLE_MIN } from "../compute/fragility.ts";
+import { PROVENANCE_TABLE } from "../compute/provenance.ts";
+import { SERIES_TABLE } from "../compute/series.ts";
+import { sourcePriorityCase } from "../harmonise/source-priority.ts";
 import { UsageError } from "../core/errors.ts";
 import { contoursOnCurrentCog, type ContoursCog } from "../geography/contours-cog.ts";
 import { CONTOURS_SOURCE_ID, CONTOURS_TABLE } from "../ingest/load-contours.ts";
@@ -80,6 +83,47 @@ export type ValeurIndicateur = {
   geo_annee: number | null;
 };
 
+/** One point of an indicator's time series, rounded as the exports are. */
+export type PointSerie = {
+  id_indicateur: string;
+  niveau: ValeurIndicateur["niveau"];
+  code_geo: string;
+  annee: number;
+  millesime: string;
+  valeur: number | null;
+  statut: ValeurIndicateur["statut"];
+  fiabilite: "fragile" | "fiable" | null;
+};
+
+/** Where an indicator's values come from (indicateurs_sources). */
+export type Provenance = {
+  id_indicateur: string;
+  periode: "actuel" | "precedent" | "serie";
+  source_id: string;
+  millesime: number | null;
+  geo_annee: number | null;
+};
+
+/** The population by age band of a territory, at the latest census (ratio of sums over its communes). */
+export type StructureAge = {
+  niveau: ValeurIndicateur["niveau"];
+  code_geo: string;
+  millesime: number;
+  /** Inhabitants per band, in AGE_BANDS order; null when a commune lacks the band. */
+  effectifs: (number | null)[];
+};
+
+/** The census's age bands (« Évolution et structure de la population » file), youngest first. */
+export const AGE_BANDS = [
+  { racine: "Pyy_POP0014", libelle: "0-14 ans" },
+  { racine: "Pyy_POP1529", libelle: "15-29 ans" },
+  { racine: "Pyy_POP3044", libelle: "30-44 ans" },
+  { racine: "Pyy_POP4559", libelle: "45-59 ans" },
+  { racine: "Pyy_POP6074", libelle: "60-74 ans" },
+  { racine: "Pyy_POP7589", libelle: "75-89 ans" },
+  { racine: "Pyy_POP90P", libelle: "90 ans ou plus" },
+] as const;
+
 export type FichierSource = {
   source_id: string;
   libelle: string;
@@ -108,6 +152,9 @@ export interface SiteData {
   libellesVariables: Record<string, string>;
   /** The social-offer analysis (page and portrait sections), null before the « offre » step has run. */
   offre?: OfferSiteData | null;
+  series?: PointSerie[];
+  provenance?: Provenance[];
+  structuresAge?: StructureAge[];
 }
 
 export async function readSiteData(warehouse: Warehouse): Promise<SiteData> {
@@ -154,6 +201,11 @@ export async function readSiteData(warehouse: Warehouse): Promise<SiteData> {
     contours: await readContours(warehouse, communes),
     libellesVariables: Object.fromEntries((await readVariableLabels(warehouse)).parRacine),
     offre: await readOfferSiteData(warehouse),
+    series: await readSeries(warehouse),
+    provenance: (await warehouse.tableExists(PROVENANCE_TABLE))
+      ? await warehouse.all<Provenance>(`SELECT DISTINCT id_indicateur, periode, source_id, millesime, geo_annee FROM ${PROVENANCE_TABLE} ORDER BY ALL`)
+      : [],
+    structuresAge: await readAgeStructures(warehouse),
   };
 }
 
@@ -198,6 +250,46 @@ async function readPerimeters(warehouse: Warehouse): Promise<Perimetre[]> {
     perimeter.epcis.sort((a, b) => b.communes_perimetre - a.communes_perimetre || a.libelle.localeCompare(b.libelle, "fr"));
   }
   return [...perimeters.values()].sort((a, b) => a.libelle.localeCompare(b.libelle, "fr"));
+}
+
+async function readSeries(warehouse: Warehouse): Promise<PointSerie[]> {
+  if (!(await warehouse.tableExists(SERIES_TABLE))) return [];
+  return warehouse.all<PointSerie>(`
+    SELECT id_indicateur, niveau, code_geo, annee, millesime, round(valeur, 6) AS valeur, statut, fiabilite
+    FROM ${SERIES_TABLE} ORDER BY numero, niveau, code_geo, annee`);
+}
+
+/**
+ * Inhabitants by age band per territory, summed over its communes at the latest census that publishes every band:
+ * a territory with a commune lacking a band gets no figure for it, never a partial sum.
+ */
+async function readAgeStructures(warehouse: Warehouse): Promise<StructureAge[]> {
+  if (!(await warehouse.tableExists("calc_perimetre"))) return [];
+  const racines = AGE_BANDS.map((band) => `'${band.racine}'`).join(", ");
+  const rows = await warehouse.all<{ niveau: StructureAge["niveau"]; code_geo: string; millesime: number; racine: string; valeur: number | null }>(`
+    WITH annee AS (
+      SELECT max(millesime) AS millesime FROM (
+        SELECT millesime FROM valeurs_cog WHERE niveau = 'commune' AND racine IN (${racines})
+        GROUP BY millesime HAVING count(DISTINCT racine) = ${AGE_BANDS.length})
+    ),
+    communes AS (
+      SELECT code_geo AS code_commune, racine, arg_min(valeur, ${sourcePriorityCase("source_id")}) AS valeur, arg_min(statut, ${sourcePriorityCase("source_id")}) AS statut
+      FROM valeurs_cog, annee WHERE niveau = 'commune' AND racine IN (${racines}) AND valeurs_cog.millesime = annee.millesime
+      GROUP BY ALL
+    ),
+    membres AS (SELECT niveau, code_geo, count(*) AS n FROM calc_perimetre GROUP BY ALL)
+    SELECT p.niveau, p.code_geo, (SELECT millesime FROM annee) AS millesime, c.racine,
+           CASE WHEN count(*) FILTER (c.statut = 'ok') = any_value(m.n) THEN round(sum(c.valeur), 1) END AS valeur
+    FROM calc_perimetre p JOIN communes c USING (code_commune) JOIN membres m USING (niveau, code_geo)
+    GROUP BY p.niveau, p.code_geo, c.racine`);
+  const byTerritory = new Map<string, StructureAge>();
+  for (const row of rows) {
+    const key = `${row.niveau}|${row.code_geo}`;
+    let entry = byTerritory.get(key);
+    if (!entry) byTerritory.set(key, (entry = { niveau: row.niveau, code_geo: row.code_geo, millesime: row.millesime, effectifs: AGE_BANDS.map(() => null) }));
+    entry.effectifs[AGE_BANDS.findIndex((band) => band.racine === row.racine)] = row.valeur;
+  }
+  return [...byTerritory.values()];
 }
 
 async function readSources(warehouse: Warehouse): Promise<FichierSource[]> {

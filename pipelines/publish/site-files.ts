@@ -2,9 +2,14 @@
 // portrait and per commune sheet, so a page downloads only what it shows.
 import { THEMES } from "../../indicators/definition.ts";
 import { INDICATORS } from "../../indicators/registry.ts";
+import { sourceLabel, sourceOf } from "../../sources/registry.ts";
+import { excelFrName } from "../core/csv-excel-fr.ts";
 import { catalogueEntries, type CatalogueEntry } from "../exports/catalogue.ts";
+import { CONTOURS_SOURCE_ID } from "../ingest/load-contours.ts";
 import { offerSiteFiles } from "../offer/site-offer.ts";
-import type { Commune, SiteData, ValeurIndicateur } from "./site-data.ts";
+import { aRetenir, type ContexteRegle, type IndicateurRegle, type Phrase, type ReferenceRegle } from "./a-retenir.ts";
+import { pdfFileNames } from "./pdf-targets.ts";
+import { AGE_BANDS, type Commune, type Epci, type PointSerie, type SiteData, type StructureAge, type ValeurIndicateur } from "./site-data.ts";
 
 /** One value as the pages read it: absent keys mean "not applicable here", never zero. */
 export interface Valeur {
@@ -30,6 +35,9 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
   const territoryCommunes = data.communes.filter((commune) => commune.dans_territoire);
   const byLevel = groupValues(data.valeurs);
   const communeIndicators = new Set(INDICATORS.filter((indicator) => indicator.niveaux.includes("commune")).map((indicator) => indicator.id));
+  const series = groupSeries(data.series ?? []);
+  const ages = new Map((data.structuresAge ?? []).map((structure) => [`${structure.niveau}|${structure.code_geo}`, compactAges(structure)]));
+  const summaries = summaryContexts(data, byLevel, series);
 
   files.set("data/site.json", {
     genere_le: genereLe.toISOString(),
@@ -40,6 +48,7 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
     communes: territoryCommunes.map(({ code, libelle, code_epci }) => ({ code, libelle, code_epci })),
     perimetres: data.perimetres.map(({ code, libelle }) => ({ code, libelle })),
     themes: Object.entries(THEMES).map(([id, libelle]) => ({ id, libelle })),
+    tranches_age: AGE_BANDS.map((band) => band.libelle),
     contours: data.contours
       ? { disponible: true, fichiers: data.contours.fichiers, geo_annee: data.contours.geo_annee, communes: data.contours.communes.features.length, codes_inconnus: data.contours.inconnus }
       : { disponible: false },
@@ -65,9 +74,21 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
       france: single("france"),
       epci: Object.fromEntries([...values("epci")].map(([code, row]) => [code, compact(row)])),
       perimetre: Object.fromEntries([...values("perimetre")].map(([code, row]) => [code, compact(row)])),
+      series: {
+        departement: series.get(`departement|${data.territoire.code_departement}`)?.[indicator.id],
+        region: series.get(`region|${data.territoire.code_region}`)?.[indicator.id],
+        france: series.get("france|FRANCE")?.[indicator.id],
+        epci: Object.fromEntries(data.epcis.map((epci) => [epci.code, series.get(`epci|${epci.code}`)?.[indicator.id]]).filter(([, points]) => points)),
+      },
     };
   }
   files.set("data/references.json", references);
+  files.set("data/ages.json", {
+    tranches: AGE_BANDS.map((band) => band.libelle),
+    departement: ages.get(`departement|${data.territoire.code_departement}`) ?? null,
+    region: ages.get(`region|${data.territoire.code_region}`) ?? null,
+    france: ages.get("france|FRANCE") ?? null,
+  });
 
   const codes = territoryCommunes.map((commune) => commune.code);
   const communeValues = { codes, valeurs: {} as Record<string, (number | null)[]>, statuts: {} as Record<string, string> };
@@ -82,6 +103,7 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
   for (const commune of data.communes) communesByEpci.set(commune.code_epci ?? "", [...(communesByEpci.get(commune.code_epci ?? "") ?? []), commune]);
   const population = byLevel.get("pop|commune") ?? new Map<string, ValeurIndicateur>();
   for (const epci of data.epcis) {
+    const noms = pdfFileNames(epci.code, epci.libelle);
     files.set(`data/epci/${epci.code}.json`, {
       ...epci,
       communes: (communesByEpci.get(epci.code) ?? []).map((commune) => ({
@@ -92,6 +114,15 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
         superficie: commune.superficie,
       })),
       valeurs: valuesOf(byLevel, "epci", epci.code),
+      series: seriesOf(series, "epci", epci.code),
+      ages: ages.get(`epci|${epci.code}`) ?? null,
+      a_retenir: summaries.epci(epci),
+      telechargements: {
+        pdf: `telechargements/pdf/${noms.portrait}`,
+        annexe: `telechargements/pdf/${noms.annexe}`,
+        csv: `telechargements/territoires/${territoryCsvName("epci", epci.code)}`,
+        csv_excel: `telechargements/territoires/${excelFrName(territoryCsvName("epci", epci.code))}`,
+      },
     });
   }
   for (const perimetre of data.perimetres) {
@@ -111,10 +142,12 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
     entry.valeurs[row.racine] = row.statut === "ok" && row.valeur !== null ? { valeur: row.valeur, statut: row.statut, millesime: row.millesime } : { statut: row.statut, millesime: row.millesime };
   }
   const epciByCode = new Map(data.epcis.map((epci) => [epci.code, epci]));
+  const communeRanks = ranksOfCommunes(territoryCommunes, byLevel, communeIndicators);
   for (const commune of territoryCommunes) {
     const epci = commune.code_epci ? epciByCode.get(commune.code_epci) : undefined;
     const valeurs = valuesOf(byLevel, "commune", commune.code);
     for (const id of Object.keys(valeurs)) if (!communeIndicators.has(id)) delete valeurs[id];
+    const noms = pdfFileNames(commune.code, commune.libelle);
     files.set(`data/communes/${commune.code}.json`, {
       code: commune.code,
       libelle: commune.libelle,
@@ -122,6 +155,15 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
       epci: epci ? { code: epci.code, libelle: epci.libelle, rattachement: epci.rattachement } : null,
       valeurs,
       ...(irisByCommune.has(commune.code) ? { iris: [...irisByCommune.get(commune.code)!.values()] } : {}),
+      rangs: communeRanks.get(commune.code) ?? {},
+      series: seriesOf(series, "commune", commune.code, communeIndicators),
+      ages: ages.get(`commune|${commune.code}`) ?? null,
+      a_retenir: summaries.commune(commune, epci),
+      telechargements: {
+        pdf: `telechargements/pdf/communes/${noms.fiche}`,
+        csv: `telechargements/territoires/${territoryCsvName("commune", commune.code)}`,
+        csv_excel: `telechargements/territoires/${excelFrName(territoryCsvName("commune", commune.code))}`,
+      },
     });
   }
   for (const [chemin, contenu] of offerSiteFiles(data.offre ?? null, data.epcis.map((epci) => epci.code))) files.set(chemin, contenu);
@@ -129,16 +171,142 @@ export function shapeSiteFiles(data: SiteData, genereLe: Date): SiteFiles {
 }
 
 /** The registry's catalogue, with the millésime and geography year actually used for the département. */
-function catalogue(data: SiteData): (CatalogueEntry & { code_classe: string; millesime: string | null; geo_annee: number | null; communes: boolean })[] {
+function catalogue(data: SiteData) {
   const department = new Map(data.valeurs.filter((row) => row.niveau === "departement").map((row) => [row.id_indicateur, row]));
   const indicators = new Map(INDICATORS.map((indicator) => [indicator.id, indicator]));
-  return catalogueEntries(undefined, new Map(Object.entries(data.libellesVariables))).map((entry) => ({
+  const provenance = new Map<string, { source: string; periode: string; millesime: number | null; geo_annee: number | null }[]>();
+  for (const row of data.provenance ?? []) {
+    const list = provenance.get(row.id_indicateur) ?? [];
+    const entry = { source: sourceFamily(row.source_id), periode: row.periode, millesime: row.millesime, geo_annee: row.geo_annee };
+    if (!list.some((other) => JSON.stringify(other) === JSON.stringify(entry))) list.push(entry);
+    provenance.set(row.id_indicateur, list);
+  }
+  return catalogueEntries(undefined, new Map(Object.entries(data.libellesVariables))).map((entry): CatalogueEntry & Record<string, unknown> => ({
     ...entry,
     code_classe: indicators.get(entry.id_indicateur)!.classe,
     communes: indicators.get(entry.id_indicateur)!.niveaux.includes("commune"),
     millesime: department.get(entry.id_indicateur)?.millesime ?? null,
     geo_annee: department.get(entry.id_indicateur)?.geo_annee ?? null,
+    /** Sources of the values actually computed, by period: the pages list theirs from this, never from `sources`. */
+    provenance: provenance.get(entry.id_indicateur) ?? [],
   }));
+}
+
+/** How a page names a source: the census theme files are one source for a reader, a GIP log is one of its logs. */
+export function sourceFamily(sourceId: string): string {
+  if (sourceId.startsWith("insee_rp")) return "Insee, recensement de la population";
+  if (sourceId === CONTOURS_SOURCE_ID) return "Contours des communes (IGN, ADMIN EXPRESS, ou fichier fourni)";
+  const FAMILIES: Record<string, string> = {
+    insee_comparateur: "Insee, base du comparateur de territoires (superficie)",
+    insee_filosofi: "Insee, Filosofi (revenus, pauvreté et niveau de vie)",
+    insee_populations_legales: "Insee, populations légales",
+    insee_bpe: "Insee, base permanente des équipements",
+    caf_prestations: "CNAF, foyers allocataires et personnes couvertes (Cafdata)",
+    caf_bas_revenus: "CNAF, foyers allocataires à bas revenus",
+    caf_dependance_prestations: "CNAF, part des prestations dans les ressources des allocataires",
+    caf_accueil_jeune_enfant: "CNAF – Onape, taux de couverture en accueil du jeune enfant",
+    anct_france_services: "ANCT, liste des France services",
+    gip_lieux: "GIP Gers Solidaire, lieux (tiers-lieux, étapes du camping-car connecté)",
+  };
+  if (FAMILIES[sourceId]) return FAMILIES[sourceId]!;
+  const source = sourceOf(sourceId);
+  const label = sourceLabel(sourceId);
+  if (sourceId.startsWith("gip_")) return `GIP Gers Solidaire, journal : ${label[0]!.toLowerCase()}${label.slice(1)}`;
+  return source?.producteur && !label.startsWith(source.producteur) ? `${source.producteur}, ${label}` : label;
+}
+
+/** The CSV of one page's values, cut from indicateurs.csv by the publication (downloads.ts). */
+export function territoryCsvName(niveau: "epci" | "commune", code: string): string {
+  return `${niveau}-${code}.csv`;
+}
+
+type SeriesPoints = [number, number | null, string][];
+
+function groupSeries(rows: PointSerie[]): Map<string, Record<string, SeriesPoints>> {
+  const grouped = new Map<string, Record<string, SeriesPoints>>();
+  for (const row of rows) {
+    const key = `${row.niveau}|${row.code_geo}`;
+    const entry = grouped.get(key) ?? {};
+    (entry[row.id_indicateur] ??= []).push([row.annee, row.statut === "ok" ? row.valeur : null, statusLetter(row)]);
+    grouped.set(key, entry);
+  }
+  return grouped;
+}
+
+function seriesOf(series: Map<string, Record<string, SeriesPoints>>, niveau: string, code: string, only?: Set<string>): Record<string, SeriesPoints> {
+  const all = series.get(`${niveau}|${code}`) ?? {};
+  return only ? Object.fromEntries(Object.entries(all).filter(([id]) => only.has(id))) : all;
+}
+
+function compactAges(structure: StructureAge) {
+  return { millesime: structure.millesime, effectifs: structure.effectifs };
+}
+
+/**
+ * Ranks of each commune among the communes of its EPCI and of the département (1 = the highest value), on values
+ * published as ok; [rang EPCI, communes classées dans l'EPCI, rang département, communes classées].
+ */
+function ranksOfCommunes(communes: Commune[], byLevel: Map<string, Map<string, ValeurIndicateur>>, ids: Set<string>): Map<string, Record<string, [number | null, number, number, number]>> {
+  const ranks = new Map<string, Record<string, [number | null, number, number, number]>>();
+  const rankIn = (values: number[], value: number) => 1 + values.filter((other) => other > value).length;
+  for (const id of ids) {
+    const values = byLevel.get(`${id}|commune`);
+    if (!values) continue;
+    const ok = communes.filter((commune) => values.get(commune.code)?.statut === "ok").map((commune) => ({ commune, valeur: values.get(commune.code)!.valeur! }));
+    const departement = ok.map((item) => item.valeur);
+    const byEpci = new Map<string, number[]>();
+    for (const item of ok) byEpci.set(item.commune.code_epci ?? "", [...(byEpci.get(item.commune.code_epci ?? "") ?? []), item.valeur]);
+    for (const { commune, valeur } of ok) {
+      const epci = commune.code_epci ? byEpci.get(commune.code_epci)! : null;
+      const entry = ranks.get(commune.code) ?? {};
+      entry[id] = [epci ? rankIn(epci, valeur) : null, epci?.length ?? 0, rankIn(departement, valeur), departement.length];
+      ranks.set(commune.code, entry);
+    }
+  }
+  return ranks;
+}
+
+/** The « À retenir » sentences of each portrait and sheet, from the rules of a-retenir.ts. */
+function summaryContexts(data: SiteData, byLevel: Map<string, Map<string, ValeurIndicateur>>, series: Map<string, Record<string, SeriesPoints>>) {
+  const indicateurs: IndicateurRegle[] = INDICATORS.map((indicator) => ({
+    id: indicator.id, libelle: indicator.libelle, theme: indicator.theme, unite: indicator.unite, decimales: indicator.decimales, classe: indicator.classe,
+  }));
+  const territoire = data.territoire;
+  const at = (niveau: string, code: string): Record<string, ReturnType<typeof compact>> => valuesOf(byLevel, niveau, code);
+  const departement: ReferenceRegle = { niveau: "departement", code: territoire.code_departement, valeurs: at("departement", territoire.code_departement), dans: `dans le ${territoire.libelle}`, de: `du ${territoire.libelle}` };
+  const france: ReferenceRegle = { niveau: "france", code: "FRANCE", valeurs: at("france", "FRANCE"), dans: "en France", de: "de la France" };
+  const peers = (niveau: string, codes: string[]) => {
+    const pairs: Record<string, number[]> = {};
+    const pairsEvolution: Record<string, number[]> = {};
+    for (const indicator of INDICATORS) {
+      const values = byLevel.get(`${indicator.id}|${niveau}`);
+      if (!values) continue;
+      const reliable = codes.map((code) => values.get(code)).filter((row): row is ValeurIndicateur => row?.statut === "ok" && row.valeur !== null && row.fiabilite !== "fragile");
+      pairs[indicator.id] = reliable.map((row) => row.valeur!);
+      pairsEvolution[indicator.id] = reliable.filter((row) => row.evolution !== null).map((row) => row.evolution!);
+    }
+    return { pairs, pairsEvolution };
+  };
+  const epciPeers = peers("epci", data.epcis.filter((epci) => epci.rattachement === "territoire").map((epci) => epci.code));
+  const communePeers = peers("commune", data.communes.filter((commune) => commune.dans_territoire).map((commune) => commune.code));
+  const previousFragile = (niveau: string, code: string, valeurs: Record<string, { millesime_precedent?: number }>) => (id: string) => {
+    const points = series.get(`${niveau}|${code}`)?.[id] ?? [];
+    const year = valeurs[id]?.millesime_precedent;
+    return points.some(([annee, , statut]) => annee === year && statut === STATUT_CODES.fragile);
+  };
+  const run = (contexte: ContexteRegle): Phrase[] => aRetenir(contexte);
+  return {
+    epci: (epci: Epci): Phrase[] => {
+      const valeurs = at("epci", epci.code);
+      return run({ indicateurs, sujet: { niveau: "epci", code: epci.code, valeurs }, references: [departement, france], ...epciPeers, precedentFragile: previousFragile("epci", epci.code, valeurs) });
+    },
+    commune: (commune: Commune, epci: Epci | undefined): Phrase[] => {
+      if (!epci) return [];
+      const valeurs = at("commune", commune.code);
+      const reference: ReferenceRegle = { niveau: "epci", code: epci.code, valeurs: at("epci", epci.code), dans: "dans l'EPCI", de: "de l'EPCI" };
+      return run({ indicateurs, sujet: { niveau: "commune", code: commune.code, valeurs }, references: [departement, reference], ...communePeers, precedentFragile: previousFragile("commune", commune.code, valeurs) });
+    },
+  };
 }
 
 function groupValues(rows: ValeurIndicateur[]): Map<string, Map<string, ValeurIndicateur>> {
@@ -177,7 +345,7 @@ function compact(row: ValeurIndicateur): Valeur {
   return value;
 }
 
-function statusLetter(row: ValeurIndicateur | undefined): string {
+function statusLetter(row: Pick<ValeurIndicateur, "statut" | "fiabilite"> | undefined): string {
   if (!row) return STATUT_CODES.manquant;
   if (row.statut === "ok") return row.fiabilite === "fragile" ? STATUT_CODES.fragile : STATUT_CODES.ok;
   return STATUT_CODES[row.statut];

@@ -14,8 +14,10 @@ export const calculer: Step<ComputeReport> = {
     TABLES.valeursCog, TABLES.bpeComptes, TABLES.gipComptes, TABLES.accesValeurs, TABLES.inseeDictionnaire,
     TABLES.geoRegion, TABLES.geoDepartement, TABLES.geoEpci, TABLES.geoEpciMembre, TABLES.geoCommune, TABLES.geoTerritoire,
     TABLES.perimetres,
+    // Where the values come from: the files kept, and the places and contours behind the distances.
+    TABLES.journalImport, TABLES.offreLieux, TABLES.offreCentroides, TABLES.offreDestinations,
   ].map(table),
-  ecrit: [...[TABLES.calcPerimetre, TABLES.valeurs, TABLES.indicateurs].map(table), ...[...OWN_FILES].map((name) => `sortie:${EXPORTS_DIR}/${name}` as const)],
+  ecrit: [...[TABLES.calcPerimetre, TABLES.valeurs, TABLES.indicateurs, TABLES.indicateursSeries, TABLES.indicateursSources].map(table), ...[...OWN_FILES].map((name) => `sortie:${EXPORTS_DIR}/${name}` as const)],
   code: ["pipelines/compute", "pipelines/secret", "pipelines/exports", "pipelines/harmonise/source-priority.ts", "indicators", "sources", "pipelines/core"],
   entrepot: true,
   async run({ options, journal, entrepot }) {

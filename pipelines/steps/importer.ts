@@ -1,7 +1,7 @@
 // Step « importer »: every known file of the data folders into the raw layer, with the reference geography of the
 // current COG. Files already loaded (same content) are not read again.
 import path from "node:path";
-import { formatDuree, formatEntier } from "../core/format-fr.ts";
+import { formatDuree, formatEntier, libelleNiveau } from "../core/format-fr.ts";
 import { warehousePath } from "../core/paths.ts";
 import { table, TABLES } from "../core/tables.ts";
 import { importFiles, type FileReport, type ImportReport } from "../ingest/import-files.ts";
@@ -68,7 +68,7 @@ export const importer: Step<ImportReport> = {
 };
 
 function describeFile(file: FileReport): string {
-  const what = [file.libelle, file.niveau && file.niveau !== "commune" ? `niveau ${file.niveau}` : undefined]
+  const what = [file.libelle, file.niveau && file.niveau !== "commune" ? `niveau ${libelleNiveau(file.niveau)}` : undefined]
     .filter(Boolean)
     .join(", ");
   const vintage = file.millesimesLignes

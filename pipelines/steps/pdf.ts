@@ -9,6 +9,7 @@ import { BrowserUnavailable, openBrowser } from "../publish/browser.ts";
 import { browserLabel, browserMissingMessage, locateBrowser } from "../publish/chromium.ts";
 import { readPrintRecord, recordKey, targetFingerprint, writePrintRecord } from "../publish/pdf-fingerprints.ts";
 import { pdfTargets } from "../publish/pdf-targets.ts";
+import { copyPdfsToSite } from "../publish/downloads.ts";
 import { printPdfs } from "../publish/print-pdf.ts";
 import { readManifest } from "../publish/publication-manifest.ts";
 import { codeVersion, sha256 } from "./fingerprint.ts";
@@ -41,7 +42,7 @@ export const pdf: Step<PdfReport> = {
   ecrit: [`sortie:${PDF_DIR}`],
   code: CODE,
   entrepot: false,
-  entrees: (options) => JSON.stringify({ epci: options.epci ?? "territoire", communes: options.communes ?? false }),
+  entrees: (options) => JSON.stringify({ epci: options.epci ?? "territoire", communes: options.communes ?? false, commune: options.commune ?? [], annexe: options.annexe ?? false }),
   enregistrable: (report) => report.ignore === undefined,
   async run({ options, journal, force }) {
     const lookup = locateBrowser();
@@ -50,7 +51,7 @@ export const pdf: Step<PdfReport> = {
     const manifest = readManifest(site);
     if (!manifest) throw new UsageError(`aucun site construit dans ${site}.`, "Lancez d'abord « observatoire publier » (ou « observatoire pipeline »).");
     const dossier = pdfDir(options.sortie);
-    const targets = pdfTargets(manifest, { epci: options.epci, communes: options.communes ?? false }, dossier);
+    const targets = pdfTargets(manifest, { epci: options.epci, communes: options.communes ?? false, commune: options.commune, annexe: options.annexe }, dossier);
     // Another browser, or another version of the printing code, may lay the same page out differently. The code that
     // builds the pages reaches the PDFs through the pages themselves, already in each fingerprint.
     const salt = sha256(codeVersion(PRINT_CODE), JSON.stringify(lookup), String(manifest.demo));
@@ -60,6 +61,8 @@ export const pdf: Step<PdfReport> = {
     const stale = targets.filter((target) => force || !fs.existsSync(target.fichier) || record[recordKey(dossier, target)] !== fingerprints.get(target));
     const kept = targets.length - stale.length;
     if (!stale.length) {
+      // A partial publication starts from the last site without its downloads: the PDFs go back into it.
+      copyPdfsToSite(options.sortie, site);
       journal.success(`Aucun PDF à réimprimer : ${plural(kept, "PDF inchangé", "PDF inchangés")} dans ${dossier} (pages et données identiques à leur dernière impression).`);
       return { fichiers: 0, inchanges: kept, dureeMs: 0 };
     }
@@ -82,6 +85,8 @@ export const pdf: Step<PdfReport> = {
       // The PDFs printed before a failure need not be printed again.
       writePrintRecord(dossier, record);
     }
+    // The pages' « Télécharger le PDF » links point into the site: the PDFs are copied there once printed.
+    copyPdfsToSite(options.sortie, site);
     const dureeMs = Date.now() - started;
     journal.success(
       kept

@@ -12,7 +12,7 @@ import type { Step } from "./step.ts";
 const READ: TableName[] = [
   TABLES.journalImport, TABLES.rejets, TABLES.fichiersRefuses, TABLES.remplacementsPartiels, TABLES.inseeDictionnaire, TABLES.contoursCommunes,
   TABLES.geoRegion, TABLES.geoDepartement, TABLES.geoEpci, TABLES.geoEpciMembre, TABLES.geoCommune, TABLES.geoTerritoire, TABLES.cogPassage,
-  TABLES.valeursCog, TABLES.gipComptes, TABLES.calcPerimetre, TABLES.indicateurs,
+  TABLES.valeursCog, TABLES.gipComptes, TABLES.calcPerimetre, TABLES.indicateurs, TABLES.indicateursSeries, TABLES.indicateursSources,
   TABLES.offreCategories, TABLES.offreSources, TABLES.offreCibles, TABLES.offreDestinations, TABLES.offreLieux, TABLES.offreCouverture,
   TABLES.offreCentroides, TABLES.offreDistances, TABLES.offreComptes, TABLES.offreTaux, TABLES.offreAcces, TABLES.offreIndices,
   TABLES.offreIndicesComposantes, TABLES.offreZonesBlanches,

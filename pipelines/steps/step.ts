@@ -30,9 +30,11 @@ export interface RunOptions {
   dossierDemo?: string;
   /** rapport: the year (default: the latest log), and whether to print its tables. */
   annee?: number;
-  /** pdf: which EPCIs, and the commune sheets too. */
+  /** pdf: which EPCIs, the commune sheets too (or only those of `commune`), and the portraits' annexes. */
   epci?: string[];
   communes?: boolean;
+  commune?: string[];
+  annexe?: boolean;
   /** The command the officer typed (recorded with the import). */
   commande: string;
 }

@@ -11,5 +11,5 @@ export function bandeauDemo(site) {
 }
 
 export function provenance(site) {
-  return html`<p class="provenance">Observatoire territorial du GIP Gers Solidaire · ${site.territoire.libelle} (${site.territoire.code_departement}) · géographie au 1er janvier ${site.territoire.geo_annee} · site produit le ${formatDate(new Date(site.genere_le))}${site.demo ? " · données de démonstration" : ""}</p>`;
+  return html`<p class="provenance">Observatoire territorial du GIP Gers Solidaire · ${site.territoire.libelle} (${site.territoire.code_departement}) · géographie au 1ᵉʳ janvier ${site.territoire.geo_annee} · site produit le ${formatDate(new Date(site.genere_le))}${site.demo ? " · données de démonstration" : ""}</p>`;
 }

@@ -17,7 +17,7 @@ export function noteContours() {
   return html`<div class="note-contours" role="note">
     <p><strong>Carte non disponible :</strong> aucun contour de commune n'a été chargé dans l'entrepôt.
     Les tableaux et graphiques ci-dessous donnent toutes les valeurs.</p>
-    <p>Pour afficher les cartes, déposez un fichier de contours communaux (GeoJSON ou TopoJSON, par exemple un
+    <p class="commande">Pour afficher les cartes, déposez un fichier de contours communaux (GeoJSON ou TopoJSON, par exemple un
     extrait IGN ADMIN EXPRESS, avec le code commune dans une propriété <code>code</code>, <code>INSEE_COM</code> ou
     <code>insee</code>) dans votre dossier de données, puis relancez
     <code>npx observatoire pipeline --donnees &lt;dossier&gt;</code>.</p>

@@ -1,10 +1,10 @@
-// The indicator sheet shared by EPCI portraits and commune sheets: one section per theme, one table row per
-// indicator with the territory's value, its references, rank, evolution, a small chart, the "why" sentence,
-// status marks in words, source and millésime. The table is the chart's data.
+// The full table of the indicators (a portrait's annex): one section per theme, one row per indicator with the
+// territory's value, its references, rank, evolution, a small chart, the "why" sentence and status marks in words.
+// Sources are listed once under the table (sources.js), not repeated on every row.
 import {html} from "htl";
 import {evolutionTexte, rang} from "./format.js";
 import {comparaison} from "./graphiques.js";
-import {valeurOuStatut} from "./statut.js";
+import {motifLecteur, valeurOuStatut} from "./statut.js";
 
 /**
  * colonnes: [{libelle, niveau (data-niveau for tests and styles), valeur: (indicateur) => page value object, principal?}]
@@ -16,7 +16,7 @@ export function sectionsThemes({site, catalogue, colonnes, rangs = false, nbEpci
     .filter(({indicateurs}) => indicateurs.length)
     .map(({theme, indicateurs}) => html`<section class="theme" aria-labelledby=${`theme-${theme.id}`}>
       <h2 id=${`theme-${theme.id}`}>${theme.libelle}</h2>
-      <table class=${`fiche fiche-${colonnes.length + (rangs ? 1 : 0)}`}>
+      <div class="tableau-defilant"><table class=${`fiche fiche-${colonnes.length + (rangs ? 1 : 0)}`}>
         <colgroup><col class="col-indicateur">${colonnes.map(() => html`<col class="col-valeur">`)}${rangs ? html`<col class="col-rang">` : ""}<col class="col-evolution"><col class="col-graphique"></colgroup>
         <caption class="sr-only">${theme.libelle} : valeur de chaque indicateur pour ${colonnes[0].libelle}, comparée à ${colonnes.slice(1).map((c) => c.libelle).join(", ")}${rangs ? ", rang parmi les EPCI et évolution" : " et évolution"}.</caption>
         <thead><tr>
@@ -27,7 +27,7 @@ export function sectionsThemes({site, catalogue, colonnes, rangs = false, nbEpci
           <th scope="col" class="col-graphique">Comparaison</th>
         </tr></thead>
         <tbody>${indicateurs.map((indicateur) => ligne(indicateur, colonnes, rangs))}</tbody>
-      </table>
+      </table></div>
     </section>`);
 }
 
@@ -38,8 +38,8 @@ function ligne(indicateur, colonnes, rangs) {
     <th scope="row" class="col-indicateur">
       <span class="libelle">${indicateur.numero}. ${indicateur.libelle}</span>
       <span class="pourquoi">${indicateur.pourquoi}</span>
-      <span class="source">Source : ${indicateur.sources}${millesime ? `, millésime ${millesime}` : ""}${indicateur.unite ? ` · unité : ${indicateur.unite}` : ""}</span>
-      ${principal?.statut !== "ok" && principal?.motif ? html`<span class="motif">Motif : ${principal.motif}.</span>` : ""}
+      <span class="source">${millesime ? `Millésime ${millesime}` : "Millésime non disponible"}${indicateur.unite ? ` · unité : ${indicateur.unite}` : ""}</span>
+      ${principal?.statut !== "ok" && principal?.motif ? html`<span class="motif">Motif : ${motifLecteur(principal.motif)}.</span>` : ""}
     </th>
     ${colonnes.map((colonne) => html`<td class="num" data-niveau=${colonne.niveau}>${valeurOuStatut(colonne.valeur(indicateur), indicateur, {court: true})}</td>`)}
     ${rangs ? html`<td class="num col-rang">${principal?.rang ? rang(principal.rang) : "—"}</td>` : ""}
@@ -51,24 +51,6 @@ function ligne(indicateur, colonnes, rangs) {
         {indicateur, width: 170}
       )}</td>
   </tr>`;
-}
-
-/** Distinct sources of the indicators shown, with their millésimes, for the sheet's last section. */
-export function sourcesFiche(catalogue, valeurs) {
-  const bySource = new Map();
-  for (const indicateur of catalogue) {
-    const valeur = valeurs(indicateur);
-    if (valeur === undefined) continue;
-    for (const source of indicateur.sources.split(" ; ")) {
-      const years = bySource.get(source) ?? new Set();
-      const millesime = valeur?.millesime ?? indicateur.millesime;
-      if (millesime) years.add(millesime);
-      bySource.set(source, years);
-    }
-  }
-  return html`<ul class="sources">${[...bySource].map(
-    ([source, years]) => html`<li>${source}${years.size ? ` — millésime${years.size > 1 ? "s" : ""} ${[...years].sort().join(", ")}` : " — millésime non disponible (source non chargée)"}</li>`
-  )}</ul>`;
 }
 
 /** Printing from the browser opens the folded lists (a closed <details> would print as a bare title). */

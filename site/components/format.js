@@ -57,11 +57,32 @@ export function evolutionTexte(valeur, indicateur, {court = false} = {}) {
   return court ? `${change}${unit}` : `${change}${unit} depuis ${valeur.millesime_precedent}`;
 }
 
-/** French ordinal for a rank: « 1er », « 2e ». */
+/** French ordinal for a rank, with superscript letters as French typography writes them: « 1ᵉʳ », « 2ᵉ ». */
 export function rang(n) {
-  return n === 1 ? "1er" : `${n}e`;
+  return n === 1 ? "1ᵉʳ" : `${n}ᵉ`;
 }
 
+/** « 1ᵉʳ janvier 2025 », the date of a geography. */
+export function premierJanvier(annee) {
+  return `1ᵉʳ janvier ${annee}`;
+}
+
+/** A signed change with the indicator's decimals and a unit word: « +2,2 points », « −150 € ». */
+export function variation(valeur, indicateur) {
+  const change = signed(indicateur.decimales)(valeur);
+  if (indicateur.unite === "%") return `${change}\u00a0point${Math.abs(Number(valeur.toFixed(indicateur.decimales))) >= 2 ? "s" : ""}`;
+  return `${change}${suffixe(indicateur.unite)}`;
+}
+
+/** The figure as indicateurs.csv holds it, for sentences that cite it. */
+export const signe = (decimales) => signed(decimales);
+
+/** « 1 commune », « 12 communes » (French: 0 and 1 take the singular). */
 export function pluriel(n, singulier, pluriel = `${singulier}s`) {
   return `${formatEntier(n)}\u00a0${n > 1 ? pluriel : singulier}`;
+}
+
+/** The verb agreeing with a count: accord(1, "est", "sont"). */
+export function accord(n, singulier, pluriel) {
+  return n > 1 ? pluriel : singulier;
 }

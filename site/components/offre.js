@@ -15,8 +15,8 @@ const km = (valeur) => (valeur == null ? "—" : `${decimal1(valeur)}\u00a0km`);
 const pourcent = (valeur) => (valeur == null ? "—" : `${decimal1(valeur)}\u202f%`);
 
 export function offreIndisponible(offre) {
-  return html`<div class="note-contours" role="note"><p><strong>Analyse de l'offre sociale non disponible :</strong> ${offre.motif}.
-  Lancez <code>npx observatoire pipeline --donnees &lt;dossier&gt;</code> (ou <code>npx observatoire offre --recalculer</code> puis <code>npx observatoire publier</code>).</p></div>`;
+  return html`<div class="note-contours" role="note"><p><strong>Analyse de l'offre sociale non disponible :</strong> ${offre.motif}.</p>
+  <p class="commande">Lancez <code>npx observatoire pipeline --donnees &lt;dossier&gt;</code> (ou <code>npx observatoire offre --recalculer</code> puis <code>npx observatoire publier</code>).</p></div>`;
 }
 
 /** Counts always beside the rate; fixed places make the count, mobile and planned ones are listed apart. */
@@ -69,15 +69,21 @@ export function tableauAcces(acces, {seuils, legende, commune = false}) {
 }
 
 /**
- * Need (vertical) against offer (horizontal), both centred on the département: a dot and a number per EPCI,
- * the numbers listed under the chart, the quadrants named in their corners.
+ * Need (vertical) against offer (horizontal), both centred on the département: a numbered dot per EPCI (pushed
+ * apart when two would overlap, with a line to its true place), the numbers listed under the chart, the neutral
+ * band of ±0,25 standard deviation shaded on each axis, the extreme cells named in their corners.
  */
-export function graphiqueQuadrants(epcis, {width, quadrants, surligne, titre}) {
+export function graphiqueQuadrants(epcis, {width, quadrants, surligne, titre, bande = 0.25}) {
   const points = epcis.filter((e) => e.indice_besoin != null && e.indice_offre != null);
   if (!points.length) return html`<p class="motif">Aucun EPCI n'a à la fois un indice de besoin et un indice d'offre : graphique non tracé.</p>`;
   const numero = new Map(points.map((e, index) => [e.code, index + 1]));
   const etendue = Math.max(1, ...points.flatMap((e) => [Math.abs(e.indice_besoin), Math.abs(e.indice_offre)])) * 1.15;
   const libelle = new Map(quadrants.map((q) => [q.id, q.libelle]));
+  const height = Math.min(520, Math.round(width * 0.8));
+  const margins = {left: 50, right: 20, top: 20, bottom: 40};
+  const kx = (width - margins.left - margins.right) / (2 * etendue);
+  const ky = (height - margins.top - margins.bottom) / (2 * etendue);
+  const places = separer(points.map((e) => ({e, x: e.indice_offre, y: e.indice_besoin})), {kx, ky, rayon: 11});
   const coins = [
     {x: -etendue, y: etendue, texte: libelle.get("besoin_eleve_offre_faible")},
     {x: etendue, y: etendue, texte: libelle.get("besoin_eleve_offre_elevee")},
@@ -86,25 +92,65 @@ export function graphiqueQuadrants(epcis, {width, quadrants, surligne, titre}) {
   ];
   const plot = Plot.plot({
     width,
-    height: Math.min(520, Math.round(width * 0.8)),
+    height,
+    marginLeft: margins.left,
+    marginRight: margins.right,
+    marginTop: margins.top,
+    marginBottom: margins.bottom,
     x: {domain: [-etendue, etendue], label: "Indice d'offre (0 = département) →", tickFormat: decimal1},
     y: {domain: [-etendue, etendue], label: "↑ Indice de besoin (0 = département)", tickFormat: decimal1},
     marks: [
-      Plot.rect([{x1: -etendue, x2: 0, y1: 0, y2: etendue}], {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "#f6e3df"}),
+      Plot.rect([{x1: -etendue, x2: -bande, y1: bande, y2: etendue}], {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "#f6e3df"}),
+      // The neutral band: within it an index is « proche du département ».
+      Plot.rect([{x1: -bande, x2: bande, y1: -etendue, y2: etendue}, {x1: -etendue, x2: etendue, y1: -bande, y2: bande}], {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "#e9ecef", fillOpacity: 0.8}),
       Plot.ruleX([0], {stroke: "#555"}),
       Plot.ruleY([0], {stroke: "#555"}),
       // Text anchor and offset are constants of a mark: one mark per corner.
       ...coins.map((coin) => Plot.text([coin], {x: "x", y: "y", text: "texte", textAnchor: coin.x < 0 ? "start" : "end", dy: coin.y > 0 ? 8 : -8, dx: coin.x < 0 ? 4 : -4, fill: "#333", fontSize: 11, fontStyle: "italic"})),
-      Plot.dot(points, {x: "indice_offre", y: "indice_besoin", r: 11, fill: (e) => (surligne?.has(e.code) ? "#8a1c00" : "#fff"), stroke: "#1f4e79", strokeWidth: 1.5,
-        title: (e) => `${e.libelle} : besoin ${signe(e.indice_besoin)}, offre ${signe(e.indice_offre)}`}),
-      Plot.text(points, {x: "indice_offre", y: "indice_besoin", text: (e) => numero.get(e.code), fontSize: 10, fontWeight: "bold", fill: (e) => (surligne?.has(e.code) ? "#fff" : "#000")})
+      Plot.link(places.filter((p) => p.deplace), {x1: (p) => p.e.indice_offre, y1: (p) => p.e.indice_besoin, x2: "x", y2: "y", stroke: "#555", strokeWidth: 0.8}),
+      Plot.dot(places.filter((p) => p.deplace), {x: (p) => p.e.indice_offre, y: (p) => p.e.indice_besoin, r: 2, fill: "#555"}),
+      Plot.dot(places, {x: "x", y: "y", r: 10, fill: (p) => (surligne?.has(p.e.code) ? "#8a1c00" : "#fff"), stroke: "#1f4e79", strokeWidth: 1.5,
+        title: (p) => `${p.e.libelle} : besoin ${signe(p.e.indice_besoin)}, offre ${signe(p.e.indice_offre)}`}),
+      Plot.text(places, {x: "x", y: "y", text: (p) => numero.get(p.e.code), fontSize: 10, fontWeight: "bold", fill: (p) => (surligne?.has(p.e.code) ? "#fff" : "#000")})
     ]
   });
   plot.setAttribute("role", "img");
   plot.setAttribute("aria-label", `${titre} : ${points.length} EPCI placés selon leurs indices ; la liste numérotée qui suit donne les valeurs.`);
   return html`<figure class="carte quadrants">${plot}
-    <figcaption><ol class="liste-quadrants">${points.map((e) => html`<li value=${numero.get(e.code)}>${e.libelle}${e.rattachement === "limitrophe" ? " (limitrophe)" : ""} : besoin ${signe(e.indice_besoin)}, offre ${signe(e.indice_offre)} — ${libelle.get(e.quadrant) ?? "non classé"}</li>`)}</ol></figcaption>
+    <figcaption><p class="legende-symboles">Bande grise : indice compris entre −${decimal2(bande)} et +${decimal2(bande)}, « proche du département ». Un numéro déplacé pour rester lisible est relié à sa position exacte.</p>
+    <ol class="liste-quadrants">${points.map((e) => html`<li value=${numero.get(e.code)}>${e.libelle}${e.rattachement === "limitrophe" ? " (limitrophe)" : ""} : besoin ${signe(e.indice_besoin)}, offre ${signe(e.indice_offre)} — ${libelle.get(e.quadrant) ?? "non classé"}</li>`)}</ol></figcaption>
   </figure>`;
+}
+
+/**
+ * Pushes labels apart until no two overlap (a few relaxation passes in screen units), keeping each as near its true
+ * place as it can; `deplace` marks those that moved.
+ */
+function separer(items, {kx, ky, rayon}) {
+  const places = items.map((item) => ({...item, px: item.x * kx, py: item.y * ky}));
+  const minimum = 2 * rayon + 1;
+  for (let pass = 0; pass < 200; pass += 1) {
+    let moved = false;
+    for (let i = 0; i < places.length; i += 1) {
+      for (let j = i + 1; j < places.length; j += 1) {
+        const a = places[i];
+        const b = places[j];
+        let dx = b.px - a.px;
+        let dy = b.py - a.py;
+        let d = Math.hypot(dx, dy);
+        if (d >= minimum) continue;
+        if (d < 1e-6) [dx, dy, d] = [1, 0.5, Math.hypot(1, 0.5)];
+        const push = (minimum - d) / 2;
+        a.px -= (dx / d) * push;
+        a.py -= (dy / d) * push;
+        b.px += (dx / d) * push;
+        b.py += (dy / d) * push;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return places.map((p) => ({e: p.e, x: p.px / kx, y: p.py / ky, deplace: Math.hypot(p.px - p.x * kx, p.py - p.y * ky) > 1}));
 }
 
 const SYMBOLES = {fixe: "circle", mobile: "triangle", projet: "diamond"};
@@ -129,7 +175,7 @@ export function carteLieux(communes, {width, indices, lieux, epcis, libelleCateg
     width,
     height: Math.round(width * 0.85),
     projection: {...PROJECTION, domain: collection, inset: 6},
-    color: {type: "diverging", scheme: "BuRd", pivot: 0, legend: true, label: "Indice de besoin (0 = département)", tickFormat: decimal1, width: Math.min(width, 420)},
+    color: {type: "diverging", scheme: "BuRd", pivot: 0, legend: true, label: "Indice de besoin (0 = département)", tickFormat: decimal1, width: Math.min(width, 420), marginLeft: 16, marginRight: 16},
     symbol: {domain: ["circle", "triangle", "diamond"], range: ["circle", "triangle", "diamond"]},
     marks: [
       hachures(id),
@@ -208,7 +254,7 @@ export function sectionOffreEpci(offre, {territoire}) {
     <h3>Besoin et offre</h3>
     ${indices?.indice_besoin != null || indices?.indice_offre != null
       ? html`<p>Indice de besoin <strong>${signe(indices.indice_besoin)}</strong>, indice d'offre <strong>${signe(indices.indice_offre)}</strong>
-        (0 = niveau du ${territoire.libelle}) : <strong>${offreQuadrant(indices.quadrant, offre.quadrants)}</strong>.${indices.motif ? ` ${indices.motif}.` : ""}</p>
+        (0 = niveau du ${territoire.libelle} ; entre −0,25 et +0,25, proche du département) : <strong>${offreQuadrant(indices.quadrant, offre.quadrants)}</strong>.${indices.motif ? ` ${indices.motif}.` : ""}</p>
         ${composantes.length ? html`<div class="tableau-defilant"><table class="tableau composantes"><caption>Composantes des indices (écarts réduits au ${territoire.libelle}, bornés à ±3)</caption>
           <thead><tr><th scope="col">Indice</th><th scope="col">Composante</th><th scope="col" class="num">EPCI</th><th scope="col" class="num">${territoire.libelle}</th><th scope="col" class="num">Écart réduit</th></tr></thead>
           <tbody>${composantes.map((c) => html`<tr><td>${c.indice}</td><th scope="row">${c.libelle}</th><td class="num">${decimal1(c.valeur)}</td><td class="num">${decimal1(c.reference)}</td><td class="num">${signe(c.ecart_reduit)}</td></tr>`)}</tbody>
@@ -217,7 +263,7 @@ export function sectionOffreEpci(offre, {territoire}) {
     <h3>Zones blanches</h3>
     ${texteZonesBlanches(offre, offre.zones_blanches)}
     ${offre.zones_blanches.length ? tableauZonesBlanches(offre.zones_blanches, {legende: `Zones blanches de ${offre.libelle}`, avecEpci: false}) : ""}
-    <p>Méthode et seuils : page <a href="../offre">Offre sociale</a>.</p>
+    <p class="ecran-seulement">Méthode et seuils : page <a href="../offre">Offre sociale</a>.</p>
   </div>`;
 }
 

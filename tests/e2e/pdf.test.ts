@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatEntier } from "../../pipelines/core/format-fr.ts";
+import { formatEntier, formatNombre } from "../../pipelines/core/format-fr.ts";
 import { readPdf } from "../support/pdf-text.ts";
 import { BROWSER, SANS_NAVIGATEUR, SKIP_BROWSER, observatoire, plainSpaces, warnSkipped } from "../support/site-fixture.ts";
 import { copyOf, SHARED_RUN_TIMEOUT, sharedDemoSite, sharedRun } from "./shared-run.ts";
@@ -30,16 +30,30 @@ let demo: Awaited<ReturnType<typeof sharedDemoSite>>;
 let work: string;
 let manifest: Manifest;
 let population: Map<string, number>;
+interface Row {
+  id_indicateur: string;
+  niveau: string;
+  code_geo: string;
+  valeur: string;
+  statut: string;
+  fiabilite: string;
+  valeur_precedente: string;
+  evolution: string;
+}
+let rows: Row[];
+let catalogue: { id_indicateur: string; libelle: string; decimales: number }[];
 
 describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGATEUR})` : ""}`, () => {
   beforeAll(async () => {
     demo = await sharedDemoSite();
     work = copyOf(await sharedRun(), "observatoire-pdf-", ["sortie"]);
     manifest = JSON.parse(fs.readFileSync(path.join(demo.site, "publication.json"), "utf8")) as Manifest;
-    const rows = Papa.parse<{ id_indicateur: string; niveau: string; code_geo: string; valeur: string }>(
+    const allRows = Papa.parse<Row>(
       fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"),
       { header: true, skipEmptyLines: true },
     ).data;
+    rows = allRows;
+    catalogue = JSON.parse(fs.readFileSync(path.join(demo.sortie, "exports/catalogue.json"), "utf8")) as typeof catalogue;
     population = new Map(rows.filter((row) => row.id_indicateur === "pop" && row.niveau === "epci").map((row) => [row.code_geo, Number(row.valeur)]));
   }, SHARED_RUN_TIMEOUT);
 
@@ -62,10 +76,15 @@ describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGA
       const [width, height] = pageSize(file);
       expect(Math.abs(width - 595), file).toBeLessThan(1.5);
       expect(Math.abs(height - 842), file).toBeLessThan(1.5);
+      const { pages } = await readPdf(file);
+      expect(pages, file).toBe(4);
       const text = await pdfText(file);
       expect(text, file).toContain(epci.libelle);
       expect(text, file).toContain(plainSpaces(formatEntier(population.get(epci.code)!)));
       expect(text).toContain("DONNÉES DE DÉMONSTRATION");
+      // Printed pages carry no command line, no sort arrow and no link to the local server that printed them.
+      expect(text, file).not.toMatch(/npx observatoire|[▲▼↕]/);
+      expect(fs.readFileSync(file, "latin1"), file).not.toMatch(/127\.0\.0\.1|localhost/);
       expect(text).toContain("Taux de chômage");
       // The demo ships the Gers contours: the situation map and the distances are there, not their absence notes.
       expect(text).not.toContain("Carte non disponible");
@@ -104,10 +123,66 @@ describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGA
     expect(members).toHaveLength(10);
     expect(sheets).toHaveLength(members.length);
     const first = members[0]!;
+    for (const sheet of sheets) expect((await readPdf(path.join(work, "sortie", "pdf", "communes", sheet))).pages, sheet).toBe(2);
     const text = await pdfText(path.join(work, "sortie", "pdf", "communes", sheets.find((name) => name.startsWith(`fiche-${first.code}-`))!));
     expect(text).toContain(first.libelle);
     expect(text).toContain("Fiche communale");
     expect(text).not.toContain("40. Fiches");
+  });
+
+  it("writes in « À retenir » only figures of indicateurs.csv, rounded as the portrait shows them", async () => {
+    const libelles = new Map(catalogue.map((entry) => [entry.libelle, entry]));
+    const byLength = [...libelles.keys()].sort((a, b) => b.length - a.length);
+    let checked = 0;
+    for (const epci of manifest.epcis.filter((candidate) => candidate.rattachement === "territoire")) {
+      const file = path.join(demo.sortie, "pdf", fs.readdirSync(path.join(demo.sortie, "pdf")).find((name) => name.startsWith(`portrait-${epci.code}-`))!);
+      const text = (await pdfText(file)).replace(/\s+/g, " ");
+      const start = text.indexOf("À retenir ");
+      const end = text.indexOf("Phrases écrites à partir des données", start);
+      expect(start, file).toBeGreaterThan(-1);
+      const section = text.slice(start + "À retenir ".length, end);
+      // Each sentence opens with an indicator's label and a colon (pipelines/publish/a-retenir.ts).
+      const starts = byLength.flatMap((libelle) => [...section.matchAll(new RegExp(`${libelle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} : `, "g"))].map((match) => ({ index: match.index!, libelle })));
+      const heads = starts.filter((head) => !starts.some((other) => other !== head && other.index <= head.index && other.index + other.libelle.length >= head.index + head.libelle.length && other.libelle.length > head.libelle.length)).sort((a, b) => a.index - b.index);
+      expect(heads.length, `${file}\n${section}`).toBeGreaterThanOrEqual(1);
+      expect(heads.length, file).toBeLessThanOrEqual(6);
+      for (const [k, head] of heads.entries()) {
+        const sentence = section.slice(head.index + head.libelle.length + 3, heads[k + 1]?.index ?? section.length);
+        const indicateur = libelles.get(head.libelle)!;
+        const row = (niveau: string, code: string) => rows.find((candidate) => candidate.id_indicateur === indicateur.id_indicateur && candidate.niveau === niveau && candidate.code_geo === code)!;
+        const own = row("epci", epci.code);
+        const departement = row("departement", "32");
+        expect(own.statut, sentence).toBe("ok");
+        expect(own.fiabilite, sentence).not.toBe("fragile");
+        const number = (value: string) => plainSpaces(formatNombre(indicateur.decimales)(Number(value)));
+        const signed = (value: string) => `${Number(value) > 0 ? "+" : ""}${number(value)}`;
+        const expected = sentence.includes(" ici, contre ")
+          ? [number(own.valeur), number(departement.valeur), number(row("france", "FRANCE").valeur)]
+          : [number(own.valeur_precedente), number(own.valeur), signed(own.evolution), signed(departement.evolution)];
+        let from = 0;
+        for (const figure of expected) {
+          const at = sentence.indexOf(figure, from);
+          expect(at, `« ${figure} » dans « ${head.libelle} : ${sentence} » (${file})`).toBeGreaterThan(-1);
+          from = at + figure.length;
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it("prints one commune sheet with --commune, on 2 pages, and a portrait's annex with --annexe", async () => {
+    const outcome = await observatoire(["pdf", "--sortie", "sortie", "--commune", "32013"], work);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const sheet = path.join(work, "sortie", "pdf", "communes", "fiche-32013-auch.pdf");
+    expect((await readPdf(sheet)).pages).toBe(2);
+    expect(await pdfText(sheet)).toContain("Auch");
+    expect(fs.existsSync(path.join(work, "sortie", "site", "telechargements", "pdf", "communes", "fiche-32013-auch.pdf"))).toBe(true);
+    const annexed = await observatoire(["pdf", "--sortie", "sortie", "--epci", "200066926", "--annexe"], work);
+    expect(annexed.code, annexed.stderr).toBe(0);
+    const annexe = await pdfText(path.join(work, "sortie", "pdf", "portrait-200066926-ca-grand-auch-coeur-de-gascogne-annexe.pdf"));
+    expect(annexe).toContain("Annexe : les 40 indicateurs");
+    expect(annexe).toContain("Taux de chômage");
   });
 
   it("refuses an unknown EPCI with the list of valid codes", async () => {

@@ -10,7 +10,7 @@ import { importAndDerive } from "../support/import-and-derive.ts";
 import { GIP } from "../../indicators/external-variables.ts";
 import { INDICATORS } from "../../indicators/registry.ts";
 import { construireRapport, type Chiffre, type Rapport } from "../../pipelines/activity/report.ts";
-import { resume } from "../../pipelines/activity/report-format.ts";
+import { evolutionEnMots, resume } from "../../pipelines/activity/report-format.ts";
 import { masquerPetitsEffectifs, type Cellule, type Equation } from "../../pipelines/secret/suppression.ts";
 import { masquesTerritoriaux } from "../../pipelines/secret/territory-cells.ts";
 import { MOTIF_SECRET_PRIMAIRE, MOTIF_SECRET_SECONDAIRE } from "../../pipelines/secret/suppress-indicators.ts";
@@ -89,6 +89,20 @@ describe("rapport d'activité 2020 calculé sur les journaux de démonstration",
     for (const phrase of ["4 819 appels", "+69 %", "14 196 interactions", "1 123 appels de courtoisie", "217 fiches", "36 jours", "44 personnes"]) {
       expect(text).toMatch(fr(phrase));
     }
+  });
+
+  it("dit pourquoi une évolution manque : « — » ne veut dire que « journal non chargé »", () => {
+    const info = figure(rapport, "appels_info_elus");
+    // Allo info élus opened in 2020 (312 calls, none in 2019): from none to some is not a change in %.
+    expect([info.annee, info.precedente]).toEqual([{ valeur: 312, statut: "ok" }, { valeur: 0, statut: "ok" }]);
+    expect(evolutionEnMots(info, 2019)).toBe("sans objet (aucun en 2019)");
+    expect(evolutionEnMots({ evolution: null, evolutionEtat: "secret" }, 2019)).toBe("non calculée (effectif secret)");
+    expect(evolutionEnMots({ evolution: null, evolutionEtat: "nul" }, 2019)).toBe("aucun les deux années");
+    expect(evolutionEnMots({ evolution: null, evolutionEtat: "manquant" }, 2019)).toBe("—");
+    expect(evolutionEnMots(figure(rapport, "appels_numero_vert"), 2019)).toMatch(fr("+69 %"));
+    expect(rapport.serieAnnuelle.map((year) => year.annee)).toEqual([2019, 2020]);
+    expect(rapport.serieAnnuelle[1]!.chiffres.appels_numero_vert).toEqual({ valeur: 4_819, statut: "ok" });
+    expect(rapport.mensuelNumeroVert.map((year) => year.annee)).toEqual([2019, 2020]);
   });
 
   it("compte 100 à 120 appels par semaine sur la ligne interne", async () => {

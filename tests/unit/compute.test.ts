@@ -99,6 +99,12 @@ describe("every summed indicator at every level equals the hand-computed ratio o
             expect(rows, `${indicator.id} ne doit pas exister au niveau ${niveau}`).toEqual([]);
             continue;
           }
+          // The GIP acts in its département only: its rates elsewhere are « sans objet », never a figure.
+          if (indicator.classe === "G" && (niveau === "region" || niveau === "france" || code === "200000002")) {
+            expect(rows[0]?.statut, `${indicator.id} ${niveau} ${code}`).toBe("non_applicable");
+            expect(rows[0]!.valeur).toBeNull();
+            continue;
+          }
           expect(rows[0]?.statut, `${indicator.id} ${niveau} ${code}`).toBe("ok");
           expect(rows[0]!.valeur).toBeCloseTo(expected(indicator, members), 9);
         }
@@ -206,5 +212,60 @@ describe("statistical rules", () => {
     expect(report.absentes).toContainEqual({ numero: 18, id: "tx_rsa", variables: expect.arrayContaining([expect.stringMatching(/rsa/i)]) });
     expect(results.filter((row) => row.id_indicateur === "tx_rsa").every((row) => row.statut === "manquant")).toBe(true);
     expect(find(results, "tx_chomage", "commune", "32001").statut).toBe("ok");
+  });
+});
+
+describe("time series and provenance", () => {
+  const only = (...ids: string[]) => INDICATORS.filter((indicator) => ids.includes(indicator.id));
+  const census = (racine: string, valeurs: number[], millesime: number): FixtureValue[] =>
+    COMMUNES.map((commune, index) => ({ niveau: "commune", code: commune.code, racine, millesime, valeur: valeurs[index]!, source: "insee_rp_evol_struct_pop" }));
+  const values: FixtureValue[] = [
+    ...[2011, 2016, 2022].flatMap((year, k) => [
+      ...census("Pyy_POP", [1000, 2000, 600, 900, 800], year),
+      ...census("Pyy_POP7589", [100 + 10 * k, 150, 60, 80, 70], year),
+      ...census("Pyy_POP90P", [10, 20 + k, 6, 8, 7], year),
+      ...census("Cyy_MEN", [400, 900, 250, 380, 300], year),
+    ]),
+    ...[2021, 2022, 2023].flatMap((year, k) =>
+      COMMUNES.map((commune, index) => ({ niveau: "commune", code: commune.code, racine: "indfoy_rsa", millesime: year, valeur: 20 + index + k, source: "caf_prestations" })),
+    ),
+  ];
+
+  async function series(ids: string[]): Promise<{ rows: Record<string, unknown>[]; sources: Record<string, unknown>[]; results: Result[] }> {
+    const warehouse = await Warehouse.open(":memory:");
+    await installFixture(warehouse, values);
+    await computeIndicators(warehouse, only(...ids));
+    const rows = await warehouse.all<Record<string, unknown>>("SELECT id_indicateur, niveau, code_geo, annee, millesime, valeur, statut FROM indicateurs_series ORDER BY id_indicateur, niveau, code_geo, annee");
+    const sources = await warehouse.all<Record<string, unknown>>("SELECT id_indicateur, periode, source_id, millesime FROM indicateurs_sources ORDER BY ALL");
+    const results = await warehouse.all<Result>("SELECT * FROM indicateurs");
+    warehouse.close();
+    return { rows, sources, results };
+  }
+
+  it("gives every census of a census rate, as ratios of sums, ending on the published value", async () => {
+    const { rows, results } = await series(["part_75p"]);
+    const epci = rows.filter((row) => row.niveau === "epci" && row.code_geo === "200000001");
+    expect(epci.map((row) => row.annee)).toEqual([2011, 2016, 2022]);
+    // 2011: (100 + 10 + 150 + 20) / (1000 + 2000) × 100.
+    expect(epci[0]!.valeur).toBeCloseTo((280 / 3000) * 100, 9);
+    expect(epci[2]!.valeur).toBeCloseTo(find(results, "part_75p", "epci", "200000001").valeur!, 9);
+  });
+
+  it("gives every CAF year over the census of the current value, so that only the counts move", async () => {
+    const { rows, results } = await series(["tx_rsa"]);
+    const dep = rows.filter((row) => row.niveau === "departement");
+    expect(dep.map((row) => [row.annee, row.millesime])).toEqual([[2021, "2021/2022"], [2022, "2022/2022"], [2023, "2023/2022"]]);
+    // 2021: (20 + 21 + 22) / (400 + 900 + 250) × 100.
+    expect(dep[0]!.valeur).toBeCloseTo((63 / 1550) * 100, 9);
+    expect(dep[2]!.valeur).toBeCloseTo(find(results, "tx_rsa", "departement", "32").valeur!, 9);
+  });
+
+  it("records the sources and millésimes of the values kept, period by period", async () => {
+    const { sources } = await series(["tx_rsa"]);
+    expect(sources).toContainEqual({ id_indicateur: "tx_rsa", periode: "actuel", source_id: "caf_prestations", millesime: 2023 });
+    expect(sources).toContainEqual({ id_indicateur: "tx_rsa", periode: "actuel", source_id: "insee_rp_evol_struct_pop", millesime: 2022 });
+    expect(sources).toContainEqual({ id_indicateur: "tx_rsa", periode: "serie", source_id: "caf_prestations", millesime: 2021 });
+    // The 2011 and 2016 censuses are loaded but no value of this indicator reads them.
+    expect(sources.filter((row) => row.millesime === 2011 || row.millesime === 2016)).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { distanceKm, distanceMacroSql, RAYON_TERRE_KM } from "../../pipelines/di
 import { computeIndices } from "../../pipelines/offer/indices.ts";
 import { computeInventory, MOTIF_PRUDENCE } from "../../pipelines/offer/inventory.ts";
 import { writeCategoryTables } from "../../pipelines/distances/places.ts";
-import { QUADRANTS, quadrantOf, quadrantSql } from "../../pipelines/offer/quadrants.ts";
+import { QUADRANTS, quadrantLibelle, quadrantOf, quadrantSql } from "../../pipelines/offer/quadrants.ts";
 import { MOTIF_SANS_ANALYSE, offerSiteFiles } from "../../pipelines/offer/site-offer.ts";
 import { computeWhiteZones } from "../../pipelines/offer/white-zones.ts";
 import { Warehouse } from "../../pipelines/core/warehouse.ts";
@@ -210,20 +210,24 @@ describe("liste réelle des France services de l'ANCT (tests/fixtures/reel)", ()
 });
 
 describe("quadrants besoin / offre", () => {
-  it("classe selon le signe des deux indices (0 = niveau du département)", () => {
+  it("classe selon les deux indices, avec une bande neutre de ±0,25 écart-type autour du département", () => {
     expect(quadrantOf(1.2, -0.4)).toBe("besoin_eleve_offre_faible");
     expect(quadrantOf(0.3, 0.8)).toBe("besoin_eleve_offre_elevee");
-    expect(quadrantOf(-0.5, -0.1)).toBe("besoin_modere_offre_faible");
+    expect(quadrantOf(-0.5, -0.3)).toBe("besoin_modere_offre_faible");
     expect(quadrantOf(-2, 2)).toBe("besoin_modere_offre_elevee");
-    // Exactly the département: neither a higher need nor a weaker offer.
-    expect(quadrantOf(0, 0)).toBe("besoin_modere_offre_elevee");
+    // +0.03 is the département's level, not a high need.
+    expect(quadrantOf(0.03, -0.6)).toBe("besoin_proche_offre_faible");
+    expect(quadrantOf(0, 0)).toBe("besoin_proche_offre_proche");
+    expect(quadrantOf(0.25, -0.25)).toBe("besoin_proche_offre_proche");
+    expect(quadrantOf(0.26, -0.26)).toBe("besoin_eleve_offre_faible");
+    expect(quadrantLibelle("besoin_proche_offre_faible")).toBe("Besoin proche du département, offre faible");
     expect(quadrantOf(null, 1)).toBeNull();
     expect(quadrantOf(1, Number.NaN)).toBeNull();
   });
 
   it("donne en SQL la même classe qu'en TypeScript", async () => {
     const warehouse = await memoryWarehouse();
-    const grid = [-1.5, -0.01, 0, 0.01, 2];
+    const grid = [-1.5, -0.26, -0.25, -0.01, 0, 0.01, 0.25, 0.26, 2];
     for (const besoin of grid) {
       for (const offre of grid) {
         const row = await warehouse.one<{ q: string }>(`SELECT ${quadrantSql("b", "o")} AS q FROM (SELECT ?::DOUBLE AS b, ?::DOUBLE AS o)`, [besoin, offre]);
@@ -231,7 +235,7 @@ describe("quadrants besoin / offre", () => {
       }
     }
     expect(await warehouse.one(`SELECT ${quadrantSql("b", "o")} AS q FROM (SELECT NULL::DOUBLE AS b, 1.0 AS o)`)).toEqual({ q: null });
-    expect(new Set(QUADRANTS.map((quadrant) => quadrant.id)).size).toBe(4);
+    expect(new Set(QUADRANTS.map((quadrant) => quadrant.id)).size).toBe(9);
   });
 });
 

@@ -16,6 +16,7 @@ interface ClientFormat {
   valeurAvecUnite: (valeur: number, indicateur: { decimales: number; unite: string }) => string;
   evolutionTexte: (valeur: object, indicateur: { decimales: number; unite: string }) => string;
   rang: (n: number) => string;
+  premierJanvier: (annee: number) => string;
   formatDate: (date: Date) => string;
 }
 
@@ -33,7 +34,9 @@ describe("formats français côté navigateur", () => {
     expect(client.valeurAvecUnite(21340, { decimales: 0, unite: "€" })).toBe("21\u202f340\u00a0€");
     expect(client.valeurAvecUnite(12.5, { decimales: 1, unite: "pour 100" })).toBe("12,5\u00a0pour 100");
     expect(client.evolutionTexte({ evolution: 0.7, millesime_precedent: 2016 }, { decimales: 1, unite: "%" })).toBe("+0,7\u00a0pt depuis 2016");
-    expect([1, 2, 15].map(client.rang)).toEqual(["1er", "2e", "15e"]);
+    // French typography: superscript ordinal letters (« 1ᵉʳ janvier », « 2ᵉ sur 15 »).
+    expect([1, 2, 15].map(client.rang)).toEqual(["1ᵉʳ", "2ᵉ", "15ᵉ"]);
+    expect(client.premierJanvier(2025)).toBe("1ᵉʳ janvier 2025");
     expect(client.formatDate(new Date(2025, 10, 28))).toBe("28 novembre 2025");
   });
 });
@@ -98,6 +101,12 @@ describe("cibles PDF", () => {
     ]);
     expect(pdfTargets(withPerimeters, { communes: false }, "pdf")[1]!.chemin).toBe("/perimetres/AUCH-COURONNE");
     expect(pdfTargets(withPerimeters, { epci: ["200030435"], communes: false }, "pdf").map((target) => target.chemin)).toEqual(["/epci/200030435"]);
+  });
+
+  it("prints one commune sheet alone with --commune, and each portrait's annex beside it with --annexe", () => {
+    expect(pdfTargets(manifest, { communes: false, commune: ["32013"] }, "pdf").map((target) => target.fichier)).toEqual([path.join("pdf", "communes", "fiche-32013-auch.pdf")]);
+    expect(pdfTargets(manifest, { communes: false, annexe: true }, "pdf").map((target) => target.chemin)).toEqual(["/epci/200066926", "/epci/200066926?annexe"]);
+    expect(() => pdfTargets(manifest, { communes: false, commune: ["32999"] }, "pdf")).toThrow(/commune inconnue « 32999 »/);
   });
 });
 
