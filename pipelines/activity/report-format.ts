@@ -25,7 +25,7 @@ export const NOTE_SECRET =
 /** A figure as shown: 4 819, or « secret », or « — ». */
 export function afficher(chiffre: Chiffre, decimales = 0, unite = ""): string {
   if (chiffre.statut === "secret") return "secret";
-  if (chiffre.statut === "absent" || chiffre.valeur === null) return "—";
+  if (chiffre.statut === "manquant" || chiffre.valeur === null) return "—";
   const text = decimales ? formatNombre(decimales)(chiffre.valeur) : formatEntier(Math.round(chiffre.valeur));
   return unite ? `${text} ${unite}` : text;
 }

@@ -9,7 +9,7 @@ import {
 import { masquerPetitsEffectifs, type Cellule, type Masque } from "../secret/suppression.ts";
 import { cle, lireArbre, masquesTerritoriaux, type Arbre, type ValeurPubliable } from "../secret/territory-cells.ts";
 
-export type Statut = "ok" | "secret" | "absent";
+import type { Statut } from "../core/statuts.ts";
 
 /** A published figure: its value, or why there is none (masked, or the log of that year is not loaded). */
 export interface Chiffre {
@@ -110,7 +110,7 @@ export async function construireRapport(warehouse: Warehouse, annee: number): Pr
   const semaines = courante.donnees.jours / 7;
   const ratio = (numerateur: Chiffre, denominateur: Chiffre | number): Chiffre => {
     const den = typeof denominateur === "number" ? { valeur: denominateur, statut: "ok" as const } : denominateur;
-    if (numerateur.statut !== "ok" || den.statut !== "ok" || !den.valeur) return { valeur: null, statut: numerateur.statut === "absent" || den.statut === "absent" ? "absent" : "secret" };
+    if (numerateur.statut !== "ok" || den.statut !== "ok" || !den.valeur) return { valeur: null, statut: numerateur.statut === "manquant" || den.statut === "manquant" ? "manquant" : "secret" };
     return { valeur: numerateur.valeur! / den.valeur, statut: "ok" };
   };
   const ligne = (niveau: "epci" | "departement", code: string, libelle: string): LigneTerritoire => {
@@ -143,7 +143,7 @@ export async function construireRapport(warehouse: Warehouse, annee: number): Pr
     serieMensuelle: [
       ...(Object.keys(SERIES) as IdSerie[]).map((id) => ({ id, libelle: LIBELLES_SERIES[id][0], court: LIBELLES_SERIES[id][1], annee, mois: courante.mois(id) })),
       { id: "appels_numero_vert" as const, libelle: LIBELLES_SERIES.appels_numero_vert[0], court: LIBELLES_SERIES.appels_numero_vert[1], annee: annee - 1, mois: precedente.mois("appels_numero_vert") },
-    ].filter((serie) => serie.mois.some((chiffre) => chiffre.statut !== "absent")),
+    ].filter((serie) => serie.mois.some((chiffre) => chiffre.statut !== "manquant")),
     repartitions: (Object.keys(REPARTITIONS) as IdRepartition[]).flatMap((id) => {
       const categories = courante.repartition(id);
       if (!categories.length) return [];
@@ -171,9 +171,9 @@ interface Publication {
   territorial(id: IdTerritorial, key: string): Chiffre;
 }
 
-const ABSENT: Chiffre = { valeur: null, statut: "absent" };
+const MANQUANT: Chiffre = { valeur: null, statut: "manquant" };
 const chiffre = (valeur: number | undefined | null, masque?: Masque): Chiffre =>
-  valeur === undefined || valeur === null ? ABSENT : masque ? { valeur: null, statut: "secret" } : { valeur, statut: "ok" };
+  valeur === undefined || valeur === null ? MANQUANT : masque ? { valeur: null, statut: "secret" } : { valeur, statut: "ok" };
 
 /**
  * The masks of one year, table by table, in the order that keeps them consistent: the territorial counts first (as
@@ -220,7 +220,7 @@ function publier(donnees: DonneesActivite, arbre: Arbre): Publication {
     sous: (id, parent) => {
       const value = donnees.totaux.get(id);
       const parentMask = totaux.get(parent);
-      if (value === undefined) return ABSENT;
+      if (value === undefined) return MANQUANT;
       // The linked and unlinked parts of a total: both masked if either is small or the total is.
       const other = donnees.totaux.get(parent)! - value;
       const [first] = parts(parent, [value, other]);
@@ -228,7 +228,7 @@ function publier(donnees: DonneesActivite, arbre: Arbre): Publication {
     },
     mois: (id) => {
       const values = donnees.mensuel.get(id);
-      if (!values) return Array.from({ length: 12 }, () => ABSENT);
+      if (!values) return Array.from({ length: 12 }, () => MANQUANT);
       const masques = CHIFFRES_CLES.find((item) => item.id === id)!.secret ? parts(id, values) : [];
       return values.map((valeur, index) => chiffre(valeur, masques[index]));
     },
@@ -240,7 +240,7 @@ function publier(donnees: DonneesActivite, arbre: Arbre): Publication {
     },
     territorial: (id, key) => {
       const found = territoriaux.get(id);
-      return found ? chiffre(found.valeurs.get(key), found.masques.get(key)) : ABSENT;
+      return found ? chiffre(found.valeurs.get(key), found.masques.get(key)) : MANQUANT;
     },
   };
 }

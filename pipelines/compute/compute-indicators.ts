@@ -4,6 +4,7 @@ import type { Indicator } from "../../indicators/definition.ts";
 import { INDICATORS } from "../../indicators/registry.ts";
 import { suppressGipIndicators } from "../secret/suppress-indicators.ts";
 import { UsageError } from "../core/errors.ts";
+import { sqlStatutPublie } from "../core/statuts.ts";
 import { sqlString, type Warehouse } from "../core/warehouse.ts";
 import { buildPerimeters } from "./perimeters.ts";
 import { sourcePriorityCase } from "../harmonise/source-priority.ts";
@@ -198,7 +199,7 @@ async function computePublishedIndicators(warehouse: Warehouse): Promise<void> {
         GROUP BY ALL
       )
       SELECT lv.niveau, lv.code_geo, f.indicateur_id, 'actuel', v.valeur, NULL,
-        CASE WHEN v.statut = 'ok' THEN 'ok' WHEN v.statut IN ('secret', 'non_significatif') THEN 'secret' ELSE 'manquant' END,
+        ${sqlStatutPublie("v.statut")},
         CASE WHEN v.statut = 'ok' THEN NULL
              WHEN v.statut IN ('secret', 'non_significatif') THEN 'secret statistique (valeur non diffusée par la source)'
              WHEN v.statut IS NOT NULL THEN coalesce(v.motif, 'case vide dans le fichier publié')

@@ -5,7 +5,8 @@ import path from "node:path";
 import { MANIFEST_NAME } from "../download/manifest.ts";
 import { DataError, UsageError } from "../core/errors.ts";
 import { DEMO_NOTICE, DEMO_RECORD } from "../core/paths.ts";
-import { buildGeography, type TerritorySummary } from "../geography/build-geography.ts";
+import type { TerritorySummary } from "../geography/build-geography.ts";
+import { buildGeographyCached } from "../geography/geography-cache.ts";
 import { ensureSchema } from "./schema.ts";
 import { sqlString, type Warehouse } from "../core/warehouse.ts";
 import { readHead } from "./byte-source.ts";
@@ -74,7 +75,7 @@ export async function importFiles(warehouse: Warehouse, options: ImportOptions):
   // Copies left by a run that was killed (a zip member, a cleaned file) go before anything else is read.
   removeStalePrivateFolders();
   await ensureSchema(warehouse);
-  const territoire = await buildGeography(warehouse, options.territoire);
+  const territoire = await buildGeographyCached(warehouse, options.territoire);
   const report: ImportReport = { territoire, fichiers: [], ignores: [], refuses: [], avertissements: [] };
   const warn = (message: string) => {
     report.avertissements.push(message);

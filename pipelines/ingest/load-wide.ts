@@ -1,5 +1,6 @@
 // Loads a "wide" file (one row per territory, one column per variable: INSEE base-cc, CAF series) into
 // the raw layer (valeurs_brutes), checking each territory code against the geography and each cell against the published conventions.
+import { MARQUES_CELLULE } from "../core/statuts.ts";
 import { sqlIdentifier, sqlString, type Warehouse } from "../core/warehouse.ts";
 import { colonnePresente, type Niveau, type WideSource } from "../../sources/definition.ts";
 import { sqlNumber, sqlYear } from "./sql-cells.ts";
@@ -35,13 +36,6 @@ const IS_ARRONDISSEMENT = "code IN (SELECT code_arrondissement FROM geo_arrondis
  */
 const EMPTY_CELLS = ["", "NA"];
 
-/** INSEE's cell markers: never read as 0, they keep their meaning as a status. */
-export const CELL_MARKERS: Record<string, string> = {
-  s: "secret",
-  ns: "non_significatif",
-  so: "sans_objet",
-  nd: "non_disponible",
-};
 
 export const NEGATIVE_COUNT = "valeur négative impossible : la source publie ici un effectif ou un taux";
 
@@ -53,7 +47,7 @@ const cellStatus = (empty: string) => `CASE
   WHEN brut IS NULL THEN ${sqlString(empty)}
   WHEN isfinite(nombre) THEN 'ok'
   ELSE CASE trim(brut) ${EMPTY_CELLS.map((cell) => `WHEN ${sqlString(cell)} THEN ${sqlString(empty)}`).join(" ")}
-    ${Object.entries(CELL_MARKERS).map(([marker, status]) => `WHEN ${sqlString(marker)} THEN ${sqlString(status)}`).join(" ")}
+    ${Object.entries(MARQUES_CELLULE).map(([marker, status]) => `WHEN ${sqlString(marker)} THEN ${sqlString(status)}`).join(" ")}
     ELSE 'invalide' END END`;
 
 export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ lignesChargees: number; lignesRejetees: number }> {
@@ -108,7 +102,7 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
         );
       ${sumRows(load, measures)}
       INSERT INTO problemes
-        SELECT idx, ligne, variable, brut, ${sqlString(`valeur non numérique (attendu : un nombre, une marque Insee ${Object.keys(CELL_MARKERS).map((marker) => `« ${marker} »`).join(", ")}, ou vide)`)}
+        SELECT idx, ligne, variable, brut, ${sqlString(`valeur non numérique (attendu : un nombre, une marque Insee ${Object.keys(MARQUES_CELLULE).map((marker) => `« ${marker} »`).join(", ")}, ou vide)`)}
         FROM cellules WHERE statut = 'invalide';
       INSERT INTO problemes
         SELECT c.idx, c.ligne, c.variable, c.brut,

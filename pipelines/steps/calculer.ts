@@ -2,16 +2,10 @@
 import { computeIndicators, type ComputeReport } from "../compute/compute-indicators.ts";
 import { formatEntier } from "../core/format-fr.ts";
 import { EXPORTS_DIR } from "../core/paths.ts";
+import { STATUT_LIBELLES, type Statut } from "../core/statuts.ts";
 import { table, TABLES } from "../core/tables.ts";
 import { OWN_FILES, writeExports } from "../exports/write-exports.ts";
 import type { Step } from "./step.ts";
-
-const STATUS_LABELS: Record<string, string> = {
-  ok: "disponibles",
-  secret: "sous secret statistique",
-  manquant: "manquantes",
-  non_applicable: "non applicables",
-};
 
 export const calculer: Step<ComputeReport> = {
   id: "calculer",
@@ -39,7 +33,7 @@ export const calculer: Step<ComputeReport> = {
         `  indicateur n° ${rupture.numero} « ${rupture.id} » : pas d'évolution entre les deux recensements, la nomenclature change (${rupture.variables.join(" ; ")}).`,
       );
     }
-    const parts = Object.entries(report.statuts).map(([statut, n]) => `${formatEntier(n)} ${STATUS_LABELS[statut] ?? statut}`);
+    const parts = Object.entries(report.statuts).map(([statut, n]) => `${formatEntier(n)} ${STATUT_LIBELLES[statut as Statut] ?? statut}`);
     journal.success(`${formatEntier(report.lignes)} valeurs calculées : ${parts.join(", ")}.`);
     journal.success(`Exports écrits dans ${exports.dossier} : ${exports.fichiers.join(", ")}.`);
     return report;

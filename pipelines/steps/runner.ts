@@ -20,11 +20,13 @@ export interface RunRequest {
   forcer?: readonly StepId[] | true;
   /** Before each step of the plan (the pipeline numbers them). */
   onDebut?: (step: Step, index: number, total: number) => void;
+  /** The steps to choose from: the pipeline's, unless a test brings its own. */
+  etapes?: readonly Step[];
 }
 
 export async function runSteps(request: RunRequest): Promise<StepOutcome[]> {
   const { options, journal } = request;
-  const plan = planSteps(STEPS, request.cibles);
+  const plan = planSteps(request.etapes ?? STEPS, request.cibles);
   // The demo keeps its record in its own folder: writing it needs no output folder at all.
   const records = plan.some((step) => !step.memoire) ? await readRecords(options.sortie) : new Map<StepId, StepRecord>();
   const versions = new Map<string, string>();

@@ -1,9 +1,7 @@
-// Shared by the site and PDF tests: runs the CLI as a user would, builds a demo site in a temporary folder once
-// per test file, and finds the browser as `observatoire pdf` does. Without one, browser tests are skipped with
-// the reason on a developer's machine, but run (and fail) in CI: a missing browser must never pass unnoticed there.
+// Shared by the CLI, site and PDF tests: runs the CLI as a user would, and finds the browser as `observatoire pdf`
+// does. Without one, browser tests are skipped with the reason on a developer's machine, but run (and fail) in CI:
+// a missing browser must never pass unnoticed there.
 import { execFile } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { browserMissingMessage, locateBrowser } from "../../pipelines/publish/chromium.ts";
@@ -16,8 +14,6 @@ export const HAS_BROWSER = BROWSER.trouve;
 /** Browser suites are skipped only outside CI. */
 export const SKIP_BROWSER = !HAS_BROWSER && !IN_CI;
 export const SANS_NAVIGATEUR = BROWSER.trouve ? "" : `ignoré hors CI : ${browserMissingMessage(BROWSER)}`;
-/** Building, then printing, ≈480 pages takes about a minute alone; much more when test files run side by side. */
-export const BUILD_TIMEOUT = 900_000;
 
 export interface Outcome {
   code: number;
@@ -33,24 +29,6 @@ export async function observatoire(args: string[], cwd: string, env: Record<stri
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
-}
-
-export interface DemoSite {
-  work: string;
-  sortie: string;
-  site: string;
-  pipeline: Outcome;
-}
-
-/** `observatoire demo` then `observatoire pipeline` (import, calcul, publication, PDF) in a fresh folder. */
-export async function buildDemoSite(prefix: string): Promise<DemoSite> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const demo = await observatoire(["demo", "--donnees", "donnees"], work);
-  if (demo.code !== 0) throw new Error(`demo : ${demo.stderr}`);
-  const pipeline = await observatoire(["pipeline", "--donnees", "donnees", "--sortie", "sortie"], work);
-  if (pipeline.code !== 0) throw new Error(`pipeline : ${pipeline.stderr}`);
-  const sortie = path.join(work, "sortie");
-  return { work, sortie, site: path.join(sortie, "site"), pipeline };
 }
 
 export function warnSkipped(what: string): void {

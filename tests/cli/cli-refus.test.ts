@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { observatoire } from "./support/site-fixture.ts";
+import { observatoire } from "../support/site-fixture.ts";
 
 describe("importer with one file that cannot be loaded", () => {
   it("loads the others, names the refused file with its line, ends with code 3, and etat lists it as refusé", async () => {

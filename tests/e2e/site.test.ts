@@ -3,12 +3,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadRenderedPage, openBrowser, type BrowserSession } from "../pipelines/publish/browser.ts";
-import { formatEntier, formatNombre } from "../pipelines/core/format-fr.ts";
-import { findOutsideUrls } from "../pipelines/publish/outside-urls.ts";
-import { startStaticServer, type StaticServer } from "../pipelines/publish/static-server.ts";
-import { BUILD_TIMEOUT, SANS_NAVIGATEUR, SKIP_BROWSER, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { loadRenderedPage, openBrowser, type BrowserSession } from "../../pipelines/publish/browser.ts";
+import { formatEntier, formatNombre } from "../../pipelines/core/format-fr.ts";
+import { findOutsideUrls } from "../../pipelines/publish/outside-urls.ts";
+import { startStaticServer, type StaticServer } from "../../pipelines/publish/static-server.ts";
+import { SANS_NAVIGATEUR, SKIP_BROWSER, observatoire, plainSpaces, warnSkipped } from "../support/site-fixture.ts";
+import { copyOf, SHARED_RUN_TIMEOUT, sharedDemoSite, sharedRun } from "./shared-run.ts";
 
 interface ExportRow {
   id_indicateur: string;
@@ -20,16 +21,16 @@ interface ExportRow {
 }
 
 const AUCH = "200066926";
-let demo: DemoSite;
+let demo: Awaited<ReturnType<typeof sharedDemoSite>>;
 let rows: ExportRow[];
 let decimals: Map<string, number>;
 
 beforeAll(async () => {
-  demo = await buildDemoSite("observatoire-site-");
+  demo = await sharedDemoSite();
   rows = Papa.parse<ExportRow>(fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
   const catalogue = JSON.parse(fs.readFileSync(path.join(demo.sortie, "exports/catalogue.json"), "utf8")) as { id_indicateur: string; decimales: number }[];
   decimals = new Map(catalogue.map((entry) => [entry.id_indicateur, entry.decimales]));
-}, BUILD_TIMEOUT);
+}, SHARED_RUN_TIMEOUT);
 
 /** Screenshots kept for a human eye (git-ignored): the acceptance asks to see real French-formatted figures. */
 const CAPTURES = path.resolve("tests/captures");
@@ -47,7 +48,7 @@ describe("observatoire publier (site statique)", () => {
     }
     expect(htmlIn("epci").filter((name) => name !== "index.html")).toHaveLength(17);
     expect(htmlIn("communes").filter((name) => name !== "index.html")).toHaveLength(458);
-    expect(demo.pipeline.stdout).toContain("Pour consulter le site (hors ligne) : npx observatoire apercu");
+    expect(demo.pipeline.stdout).toContain("Pipeline terminé. Site : « npx observatoire apercu »");
     expect(demo.pipeline.stderr).toMatch(/Site construit dans sortie\/site : \d+ pages dont 17 portraits d'EPCI et 458 fiches communales/);
     const manifest = JSON.parse(fs.readFileSync(path.join(demo.site, "publication.json"), "utf8")) as { demo: boolean; epcis: { rattachement: string }[] };
     expect(manifest.demo).toBe(true);
@@ -108,22 +109,21 @@ describe("observatoire publier (site statique)", () => {
   });
 
   it("leaves the last good site in place when a build fails, and says so in French", async () => {
-    const index = path.join(demo.site, "index.html");
+    // On a copy: the shared outputs stay as the other tests read them.
+    const work = copyOf(await sharedRun(), "observatoire-site-echec-");
+    onTestFinished(() => fs.rmSync(work, { recursive: true, force: true }));
+    const sortie = path.join(work, "sortie");
+    const index = path.join(sortie, "site", "index.html");
     const before = fs.readFileSync(index, "utf8");
-    const exportsDir = path.join(demo.sortie, "exports");
-    fs.renameSync(exportsDir, `${exportsDir}.cache`);
-    try {
-      const failed = await observatoire(["publier", "--sortie", "sortie"], demo.work);
-      expect(failed.code).toBe(2);
-      expect(failed.stderr).toContain("exports introuvables");
-      expect(failed.stderr).toContain("Lancez d'abord « observatoire calculer »");
-    } finally {
-      fs.renameSync(`${exportsDir}.cache`, exportsDir);
-    }
+    fs.renameSync(path.join(sortie, "exports"), path.join(sortie, "exports-ailleurs"));
+    const failed = await observatoire(["publier", "--sortie", "sortie", "--force"], work);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain("exports introuvables");
+    expect(failed.stderr).toContain("Lancez d'abord « observatoire calculer »");
     expect(fs.readFileSync(index, "utf8")).toBe(before);
-    expect(fs.readdirSync(demo.sortie).filter((name) => name.includes(".tmp") || name.includes(".ancien"))).toEqual([]);
-    expect(fs.readdirSync(path.join(demo.sortie, ".publication")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
-  }, BUILD_TIMEOUT);
+    expect(fs.readdirSync(sortie).filter((name) => name.includes(".tmp") || name.includes(".ancien"))).toEqual([]);
+    expect(fs.readdirSync(path.join(sortie, ".publication")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
 });
 
 describe.skipIf(SKIP_BROWSER)(`le site dans le navigateur${SKIP_BROWSER ? ` (${SANS_NAVIGATEUR})` : ""}`, () => {

@@ -6,26 +6,24 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
-import { importAndDerive } from "./support/import-and-derive.ts";
-import { summariseAccess } from "../pipelines/offer/access-summary.ts";
-import { centroidOf } from "../pipelines/geography/centroid.ts";
-import { distanceKm, distanceMacroSql, RAYON_TERRE_KM } from "../pipelines/distances/distance.ts";
-import { computeIndices } from "../pipelines/offer/indices.ts";
-import { computeInventory, MOTIF_PRUDENCE } from "../pipelines/offer/inventory.ts";
-import { writeCategoryTables } from "../pipelines/distances/places.ts";
-import { QUADRANTS, quadrantOf, quadrantSql } from "../pipelines/offer/quadrants.ts";
-import { MOTIF_SANS_ANALYSE, offerSiteFiles } from "../pipelines/offer/site-offer.ts";
-import { computeWhiteZones } from "../pipelines/offer/white-zones.ts";
-import { Warehouse } from "../pipelines/core/warehouse.ts";
-import { installFixture, type FixtureValue } from "./support/compute-fixture.ts";
-import { memoryWarehouse } from "./support/memory-warehouse.ts";
+import { importAndDerive } from "../support/import-and-derive.ts";
+import { summariseAccess } from "../../pipelines/offer/access-summary.ts";
+import { centroidOf } from "../../pipelines/geography/centroid.ts";
+import { distanceKm, distanceMacroSql, RAYON_TERRE_KM } from "../../pipelines/distances/distance.ts";
+import { computeIndices } from "../../pipelines/offer/indices.ts";
+import { computeInventory, MOTIF_PRUDENCE } from "../../pipelines/offer/inventory.ts";
+import { writeCategoryTables } from "../../pipelines/distances/places.ts";
+import { QUADRANTS, quadrantOf, quadrantSql } from "../../pipelines/offer/quadrants.ts";
+import { MOTIF_SANS_ANALYSE, offerSiteFiles } from "../../pipelines/offer/site-offer.ts";
+import { computeWhiteZones } from "../../pipelines/offer/white-zones.ts";
+import { Warehouse } from "../../pipelines/core/warehouse.ts";
+import { installFixture, type FixtureValue } from "../support/compute-fixture.ts";
+import { memoryWarehouse } from "../support/memory-warehouse.ts";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
-const SHARED = path.resolve("../shared/data");
-const GEO = path.join(SHARED, "geo");
-const ANCT = path.join(SHARED, "anct-france-services");
-const sharedExists = fs.existsSync(ANCT) && fs.existsSync(GEO);
-if (!sharedExists) console.warn("../shared/data absent : tests de l'offre sur données réelles ignorés");
+const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
+const REEL = path.resolve("tests/fixtures/reel");
+const GEO = path.resolve("tests/fixtures/contours-ign");
+const ANCT = path.join(REEL, "anct-france-services");
 
 async function imported(...dossiers: string[]): Promise<Warehouse> {
   const warehouse = await memoryWarehouse();
@@ -91,7 +89,7 @@ describe("centroïdes des contours", () => {
     expect(merged.latitude).toBeCloseTo(0.01, 6);
   });
 
-  it.skipIf(!sharedExists)("fusionne les contours IGN 2018 du Gers sur le COG en vigueur : 458 communes", async () => {
+  it("fusionne les contours IGN 2018 du Gers sur le COG en vigueur : 458 communes", async () => {
     const warehouse = await imported(GEO);
     expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM offre_centroides")).toEqual({ n: 458 });
     const merged = await warehouse.all<{ code_commune: string; codes_sources: string }>(
@@ -176,7 +174,7 @@ describe("taux par population cible : rapport de sommes à tous les niveaux", ()
   });
 });
 
-describe.skipIf(!sharedExists)("liste réelle des France services de l'ANCT (../shared/data)", () => {
+describe("liste réelle des France services de l'ANCT (tests/fixtures/reel)", () => {
   it("charge les 27 sites du Gers tels que publiés : 24 principaux, 3 antennes, à leurs coordonnées", async () => {
     const warehouse = await imported(ANCT);
     const counts = await warehouse.all<{ typequ: string; n: number }>("SELECT typequ, count(*)::INTEGER AS n FROM lieux_services GROUP BY ALL ORDER BY typequ");

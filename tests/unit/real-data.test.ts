@@ -5,13 +5,13 @@ import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importAndDerive } from "./support/import-and-derive.ts";
-import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
-import { writeDemoTerritories } from "../pipelines/demo/write-demo.ts";
-import { EMBEDDED_CONTOURS_DIR } from "../pipelines/geography/embedded-contours.ts";
-import type { ImportReport } from "../pipelines/ingest/import-files.ts";
-import { buildCentroids } from "../pipelines/distances/centroids.ts";
-import { Warehouse } from "../pipelines/core/warehouse.ts";
+import { importAndDerive } from "../support/import-and-derive.ts";
+import { computeIndicators } from "../../pipelines/compute/compute-indicators.ts";
+import { writeDemoTerritories } from "../../pipelines/demo/write-demo.ts";
+import { EMBEDDED_CONTOURS_DIR } from "../../pipelines/geography/embedded-contours.ts";
+import type { ImportReport } from "../../pipelines/ingest/import-files.ts";
+import { buildCentroids } from "../../pipelines/distances/centroids.ts";
+import { Warehouse } from "../../pipelines/core/warehouse.ts";
 
 const DATA = path.resolve("tests/fixtures/reel");
 /** The real IGN contours shipped with the project, given as a second data folder as a user would (no copy in the fixtures). */

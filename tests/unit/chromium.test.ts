@@ -3,7 +3,7 @@
 // explanation of how to get one.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { browserMissingMessage, locateBrowser, type BrowserLookup, type LookupContext } from "../pipelines/publish/chromium.ts";
+import { browserMissingMessage, locateBrowser, type BrowserLookup, type LookupContext } from "../../pipelines/publish/chromium.ts";
 
 function context(platform: NodeJS.Platform, arch: string, files: string[], { env = {}, packaged = false }: { env?: NodeJS.ProcessEnv; packaged?: boolean } = {}): LookupContext {
   const present = new Set(files);

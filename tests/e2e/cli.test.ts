@@ -1,4 +1,5 @@
-// End to end: the `observatoire` command in a temporary folder, as a study officer runs it.
+// End to end: the `observatoire` command as a study officer runs it, on the shared demo run (read-only commands) or
+// on a copy of it (commands that write).
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -6,10 +7,12 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import Papa from "papaparse";
-import { beforeAll, describe, expect, it } from "vitest";
-import { formatEntier } from "../pipelines/core/format-fr.ts";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { formatEntier } from "../../pipelines/core/format-fr.ts";
+import { SEL_E2E } from "./global-setup.ts";
+import { copyOf, SHARED_RUN_TIMEOUT, sharedRun, type SharedRun } from "./shared-run.ts";
 
-const run = promisify(execFile);
+const execute = promisify(execFile);
 const require = createRequire(import.meta.url);
 /** Current communes of the 101 départements (overseas collectivities apart). */
 const FRANCE_COMMUNES = (require("@etalab/decoupage-administratif/data/communes.json") as { type: string; zone: string }[])
@@ -22,9 +25,9 @@ interface Outcome {
   stderr: string;
 }
 
-async function observatoire(args: string[], cwd: string): Promise<Outcome> {
+async function observatoire(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
+    const { stdout, stderr } = await execute(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 64 * 2 ** 20 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -38,20 +41,23 @@ interface EtatJson {
   sources: { source_id: string; niveau: string; millesime: number; lignes_lues: number; lignes_chargees: number; lignes_rejetees: number }[];
 }
 
+let run: SharedRun;
+
+beforeAll(async () => {
+  run = await sharedRun();
+}, SHARED_RUN_TIMEOUT);
+
+/** A copy of the shared run for a test whose command writes, removed when the test ends. */
+function copy(prefix: string): string {
+  const work = copyOf(run, prefix);
+  onTestFinished(() => fs.rmSync(work, { recursive: true, force: true }));
+  return work;
+}
+
 describe("observatoire CLI", () => {
-  let work: string;
-
-  beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-cli-"));
-    const demo = await observatoire(["demo", "--donnees", "donnees-demo"], work);
-    expect(demo.code, demo.stderr).toBe(0);
-    const pipeline = await observatoire(["pipeline", "--donnees", "donnees-demo"], work);
-    expect(pipeline.code, pipeline.stderr).toBe(0);
-  });
-
   it("loads the demo data into sortie/observatoire.duckdb and reports it as JSON", async () => {
-    expect(fs.existsSync(path.join(work, "sortie/observatoire.duckdb"))).toBe(true);
-    const etat = await observatoire(["etat", "--json"], work);
+    expect(fs.existsSync(path.join(run.sortie, "observatoire.duckdb"))).toBe(true);
+    const etat = await observatoire(["etat", "--json"], run.work);
     expect(etat.code).toBe(0);
     const inventory = JSON.parse(etat.stdout) as EtatJson;
     expect(inventory.demo).toBe(true);
@@ -79,7 +85,7 @@ describe("observatoire CLI", () => {
   });
 
   it("prints a readable French summary and flags demo data", async () => {
-    const etat = await observatoire(["etat"], work);
+    const etat = await observatoire(["etat"], run.work);
     expect(etat.stdout).toContain("Données de démonstration");
     expect(etat.stdout).toContain("Territoire : Gers (32), région Occitanie");
     const count = formatEntier(FRANCE_COMMUNES);
@@ -88,67 +94,81 @@ describe("observatoire CLI", () => {
   });
 
   it("does not duplicate a file imported twice", async () => {
-    const again = await observatoire(["importer", "--donnees", "donnees-demo"], work);
+    const work = copy("observatoire-reimport-");
+    const again = await observatoire(["importer", "--donnees", "donnees", "--force"], work);
     expect(again.code, again.stderr).toBe(0);
     // 21 statistical files, 11 INSEE dictionaries (meta_), 14 activity logs of the GIP, the ANCT France services list,
-    // the GIP's places and the Gers commune contours.
-    expect(again.stderr).toContain("0 fichier(s) chargé(s), 49 déjà chargé(s), 0 refusé(s), 1 ignoré(s)");
+    // the GIP's places and the Gers commune contours; the demo's notice and record are the observatory's own files.
+    expect(again.stderr).toContain("0 fichier(s) chargé(s), 49 déjà chargé(s), 0 refusé(s), 2 ignoré(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     const comparateur = inventory.sources.find((source) => source.source_id === "insee_comparateur");
     expect(comparateur?.lignes_chargees).toBe(FRANCE_COMMUNES);
   });
 
+  it("skips every step when nothing changed, and says so", async () => {
+    const work = copy("observatoire-relance-");
+    const again = await observatoire(["pipeline", "--donnees", "donnees", "--donnees", "journaux-nominatifs", "--pseudonymiser"], work, { OBSERVATOIRE_SEL: SEL_E2E });
+    expect(again.code, again.stderr).toBe(0);
+    // The copy moved the folders: the import looks again, finds every file already loaded, and nothing else runs.
+    expect(again.stderr).toMatch(/importer\s+exécutée/);
+    expect(again.stderr).toContain("0 fichier(s) chargé(s), 50 déjà chargé(s)");
+    for (const step of ["harmoniser", "compter", "distances", "calculer", "offre", "rapport", "publier", "pdf"]) expect(again.stderr).toMatch(new RegExp(`${step}\\s+inchangée`));
+    const third = await observatoire(["pipeline", "--donnees", "donnees", "--donnees", "journaux-nominatifs", "--pseudonymiser"], work, { OBSERVATOIRE_SEL: SEL_E2E });
+    expect(third.stderr).toMatch(/importer\s+inchangée/);
+  });
+
   it("exits with 2 on a usage error, in French", async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-usage-"));
+    onTestFinished(() => fs.rmSync(work, { recursive: true, force: true }));
+    fs.mkdirSync(path.join(work, "donnees"));
     const missing = await observatoire(["importer"], work);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("option obligatoire manquante : -d, --donnees <dossier>");
-    const badTerritory = await observatoire(["importer", "--donnees", "donnees-demo", "--territoire", "Gers"], work);
+    const badTerritory = await observatoire(["importer", "--donnees", "donnees", "--territoire", "Gers"], work);
     expect(badTerritory.code).toBe(2);
     expect(badTerritory.stderr).toContain("--territoire : code de département attendu");
     const noFolder = await observatoire(["importer", "--donnees", "nulle-part"], work);
     expect(noFolder.code).toBe(2);
     expect(noFolder.stderr).toContain("Dossier de données introuvable : nulle-part");
+    const badStep = await observatoire(["pipeline", "--donnees", "donnees", "--force", "calcul"], work);
+    expect(badStep.code).toBe(2);
+    expect(badStep.stderr).toContain("--force : étape inconnue « calcul »");
   });
 
   it("exits with 3 when a file is refused, keeping every other file loaded", async () => {
+    const work = copy("observatoire-refus-");
     const broken = path.join(work, "donnees-cassees");
     fs.mkdirSync(broken, { recursive: true });
     fs.writeFileSync(path.join(broken, "base_cc_comparateur.csv"), "");
-    const failed = await observatoire(["importer", "--donnees", "donnees-demo", "--donnees", "donnees-cassees"], work);
+    const failed = await observatoire(["importer", "--donnees", "donnees", "--donnees", "donnees-cassees"], work);
     expect(failed.code).toBe(3);
     expect(failed.stderr).toContain(`fichier refusé : ${path.join("donnees-cassees", "base_cc_comparateur.csv")} : le fichier est vide`);
     expect(failed.stderr).toContain("0 fichier(s) chargé(s), 49 déjà chargé(s), 1 refusé(s)");
     const inventory = JSON.parse((await observatoire(["etat", "--json"], work)).stdout) as EtatJson;
     expect(inventory.sources.find((source) => source.source_id === "insee_comparateur")?.lignes_chargees).toBe(FRANCE_COMMUNES);
     expect(fs.readdirSync(path.join(work, "sortie")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    // A refused file is not forgotten: the next run examines it again and says why, though nothing else changed.
+    const again = await observatoire(["importer", "--donnees", "donnees", "--donnees", "donnees-cassees"], work);
+    expect(again.code).toBe(3);
   });
 
-  it("works for another département (Hautes-Pyrénées)", async () => {
-    expect((await observatoire(["demo", "--territoire", "65", "--donnees", "data/demo-65"], work)).code).toBe(0);
-    const pipeline = await observatoire(["pipeline", "--donnees", "data/demo-65", "--territoire", "65", "--sortie", "sortie-65"], work);
-    expect(pipeline.code, pipeline.stderr).toBe(0);
-    expect(pipeline.stderr).toMatch(/Hautes-Pyrénées \(65\) : \d+ communes, \d+ EPCI/);
-    // No contours are shipped for this département: none in its demo, and the site is built without maps.
-    expect(fs.existsSync(path.join(work, "data/demo-65/contours"))).toBe(false);
-    const contours = JSON.parse(fs.readFileSync(path.join(work, "sortie-65/.publication/racine/data/contours.json"), "utf8")) as { disponible: boolean };
-    expect(contours.disponible).toBe(false);
+  it("works for another département (Hautes-Pyrénées), from the same national files", async () => {
+    const work = copy("observatoire-65-");
+    const outcome = await observatoire(["importer", "--donnees", "donnees", "--territoire", "65", "--sortie", "sortie-65"], work);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(outcome.stderr).toMatch(/Hautes-Pyrénées \(65\) : \d+ communes, \d+ EPCI/);
+    const calcul = await observatoire(["calculer", "--sortie", "sortie-65"], work);
+    expect(calcul.code, calcul.stderr).toBe(0);
     const inventory = JSON.parse((await observatoire(["etat", "--json", "--sortie", "sortie-65"], work)).stdout) as EtatJson;
     expect(inventory.territoire.code_departement).toBe("65");
+    const rows = fs.readFileSync(path.join(work, "sortie-65/exports/indicateurs.csv"), "utf8").split("\n").slice(1).map((line) => Papa.parse<string[]>(line).data[0]!).filter(Boolean);
+    expect(rows.find((row) => row[0] === "pop" && row[3] === "departement")?.[4]).toBe("65");
   });
 });
 
 describe("observatoire calculer and indicateurs", () => {
-  let work: string;
-
-  beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-calcul-"));
-    expect((await observatoire(["demo", "--donnees", "donnees"], work)).code).toBe(0);
-    const pipeline = await observatoire(["pipeline", "--donnees", "donnees"], work);
-    expect(pipeline.code, pipeline.stderr).toBe(0);
-  });
-
   it("writes indicateurs.csv with the 40 indicators for the 458 communes (39 each), the 15 + 2 EPCIs, Gers, Occitanie and France", () => {
-    const lines = fs.readFileSync(path.join(work, "sortie/exports/indicateurs.csv"), "utf8").trimEnd().split("\n");
+    const lines = fs.readFileSync(path.join(run.sortie, "exports/indicateurs.csv"), "utf8").trimEnd().split("\n");
     const header = lines[0]!.split(",");
     expect(header.slice(0, 14)).toEqual([
       "id_indicateur", "libelle", "theme", "niveau", "code_geo", "libelle_geo", "millesime", "valeur", "numerateur", "denominateur", "unite", "statut", "fiabilite", "source",
@@ -166,16 +186,16 @@ describe("observatoire calculer and indicateurs", () => {
     const france = rows.find((row) => row[0] === "tx_chomage" && row[3] === "france")!;
     expect(france[11]).toBe("ok");
     for (const name of ["indicateurs.parquet", "indicateurs.xlsx", "catalogue.csv", "catalogue.json"]) {
-      expect(fs.statSync(path.join(work, "sortie/exports", name)).size).toBeGreaterThan(1000);
+      expect(fs.statSync(path.join(run.sortie, "exports", name)).size).toBeGreaterThan(1000);
     }
-    const catalogue = JSON.parse(fs.readFileSync(path.join(work, "sortie/exports/catalogue.json"), "utf8")) as { id_indicateur: string }[];
+    const catalogue = JSON.parse(fs.readFileSync(path.join(run.sortie, "exports/catalogue.json"), "utf8")) as { id_indicateur: string }[];
     expect(catalogue).toHaveLength(40);
   });
 
   it("writes indicateurs.xlsx with one sheet per level, numbers kept as numbers in each indicator's decimals", async () => {
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(work, "sortie/exports/indicateurs.xlsx"));
+    await workbook.xlsx.readFile(path.join(run.sortie, "exports/indicateurs.xlsx"));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["À lire", "Communes", "EPCI", "Département", "Région", "France"]);
     const sheet = workbook.getWorksheet("Département")!;
     expect(sheet.getRow(1).getCell(1)).toMatchObject({ value: "Indicateur", font: { bold: true } });
@@ -189,22 +209,24 @@ describe("observatoire calculer and indicateurs", () => {
   });
 
   it("keeps the other steps' exports (social offer, activity report) when calculer runs alone", async () => {
+    const work = copy("observatoire-calcul-");
     const exportsDir = path.join(work, "sortie/exports");
     const others = ["offre_sociale.csv", "acces.csv", "besoin_offre.csv", "zones_blanches.csv", "rapport-2020.md", "rapport-2020.csv", "rapport-2020.json"];
     const before = Object.fromEntries(others.map((name) => [name, fs.readFileSync(path.join(exportsDir, name), "utf8")]));
-    const calcul = await observatoire(["calculer"], work);
+    const calcul = await observatoire(["calculer", "--force"], work);
     expect(calcul.code, calcul.stderr).toBe(0);
+    expect(calcul.stderr).toContain("valeurs calculées");
     for (const name of others) expect(fs.readFileSync(path.join(exportsDir, name), "utf8"), name).toBe(before[name]);
   });
 
   it("lists the catalogue and prints one indicator in French number formats", async () => {
-    const catalogue = await observatoire(["indicateurs"], work);
+    const catalogue = await observatoire(["indicateurs"], run.work);
     expect(catalogue.stdout).toMatch(/23\s+tx_chomage\s+Taux de chômage des 15-64 ans/);
-    const values = await observatoire(["indicateurs", "tx_chomage", "--niveau", "epci"], work);
+    const values = await observatoire(["indicateurs", "tx_chomage", "--niveau", "epci"], run.work);
     expect(values.code).toBe(0);
     expect(values.stdout).toContain("CC d'Aire-sur-l'Adour (EPCI limitrophe)");
     expect(values.stdout).toMatch(/CA Grand Auch Coeur de Gascogne\s+\d+,\d\s+\d+/);
-    const bad = await observatoire(["indicateurs", "tx_fiches_violences", "--niveau", "commune"], work);
+    const bad = await observatoire(["indicateurs", "tx_fiches_violences", "--niveau", "commune"], run.work);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("n'est pas publié au niveau commune");
   });

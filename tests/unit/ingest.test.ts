@@ -6,15 +6,15 @@ import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
 import os from "node:os";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { importAndDerive } from "./support/import-and-derive.ts";
-import { DataError } from "../pipelines/core/errors.ts";
-import { cleaner } from "../pipelines/ingest/prepare-read.ts";
-import { scanBytes } from "../pipelines/ingest/scan.ts";
-import type { ImportReport } from "../pipelines/ingest/import-files.ts";
-import { Warehouse } from "../pipelines/core/warehouse.ts";
-import { memoryWarehouse } from "./support/memory-warehouse.ts";
+import { importAndDerive } from "../support/import-and-derive.ts";
+import { DataError } from "../../pipelines/core/errors.ts";
+import { cleaner } from "../../pipelines/ingest/prepare-read.ts";
+import { scanBytes } from "../../pipelines/ingest/scan.ts";
+import type { ImportReport } from "../../pipelines/ingest/import-files.ts";
+import { Warehouse } from "../../pipelines/core/warehouse.ts";
+import { memoryWarehouse } from "../support/memory-warehouse.ts";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 const NON_NUMERIC = "valeur non numérique (attendu : un nombre, une marque Insee « s », « ns », « so », « nd », ou vide)";

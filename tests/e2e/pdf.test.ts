@@ -4,10 +4,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { beforeAll, describe, expect, it } from "vitest";
-import { formatEntier } from "../pipelines/core/format-fr.ts";
-import { readPdf } from "./support/pdf-text.ts";
-import { BROWSER, BUILD_TIMEOUT, SANS_NAVIGATEUR, SKIP_BROWSER, buildDemoSite, observatoire, plainSpaces, warnSkipped, type DemoSite } from "./support/site-fixture.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatEntier } from "../../pipelines/core/format-fr.ts";
+import { readPdf } from "../support/pdf-text.ts";
+import { BROWSER, SANS_NAVIGATEUR, SKIP_BROWSER, observatoire, plainSpaces, warnSkipped } from "../support/site-fixture.ts";
+import { copyOf, SHARED_RUN_TIMEOUT, sharedDemoSite, sharedRun } from "./shared-run.ts";
 
 interface Manifest {
   epcis: { code: string; libelle: string; rattachement: string }[];
@@ -24,20 +25,23 @@ function pageSize(file: string): [number, number] {
   return [Number(box![1]), Number(box![2])];
 }
 
-let demo: DemoSite;
+let demo: Awaited<ReturnType<typeof sharedDemoSite>>;
+/** A copy of the shared run for the commands of this file, which print PDFs again. */
+let work: string;
 let manifest: Manifest;
 let population: Map<string, number>;
 
 describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGATEUR})` : ""}`, () => {
   beforeAll(async () => {
-    demo = await buildDemoSite("observatoire-pdf-");
+    demo = await sharedDemoSite();
+    work = copyOf(await sharedRun(), "observatoire-pdf-");
     manifest = JSON.parse(fs.readFileSync(path.join(demo.site, "publication.json"), "utf8")) as Manifest;
     const rows = Papa.parse<{ id_indicateur: string; niveau: string; code_geo: string; valeur: string }>(
       fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"),
       { header: true, skipEmptyLines: true },
     ).data;
     population = new Map(rows.filter((row) => row.id_indicateur === "pop" && row.niveau === "epci").map((row) => [row.code_geo, Number(row.valeur)]));
-  }, BUILD_TIMEOUT);
+  }, SHARED_RUN_TIMEOUT);
 
   it("finds a browser on this machine: an installed Chrome, Chromium or Edge, else the one shipped by npm on Linux x64", () => {
     expect(BROWSER, SANS_NAVIGATEUR).toMatchObject({ trouve: true });
@@ -68,30 +72,30 @@ describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGA
 
   it("prints a straddling EPCI on request, and the commune sheets of an EPCI with --communes", async () => {
     const toulousaine = manifest.epcis.find((epci) => epci.libelle === "CC de la Gascogne Toulousaine")!;
-    const outcome = await observatoire(["pdf", "--sortie", "sortie", "--epci", "200030435", "--epci", toulousaine.code, "--communes"], demo.work);
+    const outcome = await observatoire(["pdf", "--sortie", "sortie", "--epci", "200030435", "--epci", toulousaine.code, "--communes"], work);
     expect(outcome.code, outcome.stderr).toBe(0);
-    const aire = await pdfText(path.join(demo.sortie, "pdf", "portrait-200030435-cc-d-aire-sur-l-adour.pdf"));
+    const aire = await pdfText(path.join(work, "sortie", "pdf", "portrait-200030435-cc-d-aire-sur-l-adour.pdf"));
     expect(aire).toContain("EPCI limitrophe : seules 10 communes sont dans le Gers");
-    const sheets = fs.readdirSync(path.join(demo.sortie, "pdf", "communes"));
+    const sheets = fs.readdirSync(path.join(work, "sortie", "pdf", "communes"));
     const members = manifest.communes.filter((commune) => [toulousaine.code, "200030435"].includes(commune.code_epci));
     expect(sheets).toHaveLength(members.length);
     const first = members[0]!;
-    const text = await pdfText(path.join(demo.sortie, "pdf", "communes", sheets.find((name) => name.startsWith(`fiche-${first.code}-`))!));
+    const text = await pdfText(path.join(work, "sortie", "pdf", "communes", sheets.find((name) => name.startsWith(`fiche-${first.code}-`))!));
     expect(text).toContain(first.libelle);
     expect(text).toContain("Fiche communale");
     expect(text).not.toContain("40. Fiches");
-  }, BUILD_TIMEOUT);
+  });
 
   it("refuses an unknown EPCI with the list of valid codes", async () => {
-    const outcome = await observatoire(["pdf", "--sortie", "sortie", "--epci", "999999999"], demo.work);
+    const outcome = await observatoire(["pdf", "--sortie", "sortie", "--epci", "999999999"], work);
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toContain("EPCI inconnu « 999999999 »");
     expect(outcome.stderr).toContain("CA Grand Auch Coeur de Gascogne");
   });
 
   it("with a browser named but missing, explains in French what to do and still succeeds", async () => {
-    const missing = path.join(demo.work, "pas-de-chromium");
-    const outcome = await observatoire(["pdf", "--sortie", "sortie"], demo.work, { OBSERVATOIRE_CHROMIUM: missing });
+    const missing = path.join(work, "pas-de-chromium");
+    const outcome = await observatoire(["pdf", "--sortie", "sortie", "--force"], work, { OBSERVATOIRE_CHROMIUM: missing });
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toContain(`Portraits PDF non produits : le navigateur indiqué par la variable OBSERVATOIRE_CHROMIUM est introuvable (${missing})`);
     expect(outcome.stderr).toContain("relancez « npx observatoire pdf »");
@@ -99,13 +103,15 @@ describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGA
   });
 
   it("with a browser that cannot start, says so in French without the library's English message, and still succeeds", async () => {
-    const broken = path.join(demo.work, "navigateur-casse");
+    const broken = path.join(work, "navigateur-casse");
     fs.writeFileSync(broken, "#!/bin/sh\nexit 1\n", { mode: 0o755 });
-    const outcome = await observatoire(["pdf", "--sortie", "sortie"], demo.work, { OBSERVATOIRE_CHROMIUM: broken });
+    const outcome = await observatoire(["pdf", "--sortie", "sortie", "--force"], work, { OBSERVATOIRE_CHROMIUM: broken });
     expect(outcome.code, outcome.stderr).toBe(0);
     expect(outcome.stderr).toContain(`Portraits PDF non produits : ${broken} n'a pas pu démarrer.`);
     expect(outcome.stderr).not.toMatch(/browserType|launchPersistentContext|Error|Process failed/);
   });
+
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 });
 
 warnSkipped("Tests PDF");

@@ -2,12 +2,12 @@
 // hand in plain TypeScript, plus the statistical rules one by one (ratio of sums, published values,
 // secrecy, missing sources, evolution, ranks).
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Indicator, Terme } from "../indicators/definition.ts";
-import { INDICATORS } from "../indicators/registry.ts";
-import { computeIndicators, type ComputeReport } from "../pipelines/compute/compute-indicators.ts";
-import { termsOf } from "../indicators/terms.ts";
-import { Warehouse } from "../pipelines/core/warehouse.ts";
-import { COMMUNES, installFixture, LEVEL_MEMBERS, type FixtureValue } from "./support/compute-fixture.ts";
+import type { Indicator, Terme } from "../../indicators/definition.ts";
+import { INDICATORS } from "../../indicators/registry.ts";
+import { computeIndicators, type ComputeReport } from "../../pipelines/compute/compute-indicators.ts";
+import { termsOf } from "../../indicators/terms.ts";
+import { Warehouse } from "../../pipelines/core/warehouse.ts";
+import { COMMUNES, installFixture, LEVEL_MEMBERS, type FixtureValue } from "../support/compute-fixture.ts";
 
 interface Result extends Record<string, unknown> {
   id_indicateur: string;

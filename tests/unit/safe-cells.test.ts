@@ -1,8 +1,8 @@
 // Formula injection (OWASP « CSV injection »): text opened by a spreadsheet must never run. The TypeScript rule (XLSX,
 // report CSV) and the SQL rule (COPY exports) must treat the same hostile texts the same way, and leave numbers alone.
 import { describe, expect, it } from "vitest";
-import { safeCell, safeQuery } from "../pipelines/core/safe-cells.ts";
-import { memoryWarehouse } from "./support/memory-warehouse.ts";
+import { safeCell, safeQuery } from "../../pipelines/core/safe-cells.ts";
+import { memoryWarehouse } from "../support/memory-warehouse.ts";
 
 const HOSTILE = [
   '=HYPERLINK("http://exemple.invalid","Cliquez")',

@@ -1,9 +1,9 @@
 // The reference geography built from @etalab/decoupage-administratif: France-wide tables on the current COG,
 // the study territory, its EPCIs (including those straddling the département) and the former-code mapping.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UsageError } from "../pipelines/core/errors.ts";
-import { buildGeography, type TerritorySummary } from "../pipelines/geography/build-geography.ts";
-import { Warehouse } from "../pipelines/core/warehouse.ts";
+import { UsageError } from "../../pipelines/core/errors.ts";
+import { buildGeography, type TerritorySummary } from "../../pipelines/geography/build-geography.ts";
+import { Warehouse } from "../../pipelines/core/warehouse.ts";
 
 const AIRE_SUR_ADOUR_GERS = ["32004", "32017", "32027", "32046", "32108", "32145", "32192", "32333", "32424", "32460"];
 

@@ -6,29 +6,27 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importAndDerive } from "./support/import-and-derive.ts";
-import { GIP } from "../indicators/external-variables.ts";
-import { INDICATORS } from "../indicators/registry.ts";
-import { construireRapport, type Chiffre, type Rapport } from "../pipelines/activity/report.ts";
-import { resume } from "../pipelines/activity/report-format.ts";
-import { masquerPetitsEffectifs, type Cellule, type Equation } from "../pipelines/secret/suppression.ts";
-import { masquesTerritoriaux } from "../pipelines/secret/territory-cells.ts";
-import { MOTIF_SECRET_PRIMAIRE, MOTIF_SECRET_SECONDAIRE } from "../pipelines/secret/suppress-indicators.ts";
-import { computeIndicators } from "../pipelines/compute/compute-indicators.ts";
-import { writeDemoTerritories } from "../pipelines/demo/write-demo.ts";
-import { DataError, UsageError } from "../pipelines/core/errors.ts";
-import { COURRIEL, TELEPHONE } from "../pipelines/ingest/identifying-columns.ts";
-import type { ImportReport } from "../pipelines/ingest/import-files.ts";
-import { MOTIFS_JOURNAL } from "../pipelines/ingest/load-journal.ts";
-import { lireSel } from "../pipelines/ingest/pseudonymise.ts";
-import { GIP_JOURNAUX } from "../sources/gip-activite.ts";
-import { MOTIFS_APPEL } from "../sources/gip-nomenclatures.ts";
-import { Warehouse } from "../pipelines/core/warehouse.ts";
-import { installFixture } from "./support/compute-fixture.ts";
-import { memoryWarehouse } from "./support/memory-warehouse.ts";
-import { observatoire } from "./support/site-fixture.ts";
+import { importAndDerive } from "../support/import-and-derive.ts";
+import { GIP } from "../../indicators/external-variables.ts";
+import { INDICATORS } from "../../indicators/registry.ts";
+import { construireRapport, type Chiffre, type Rapport } from "../../pipelines/activity/report.ts";
+import { resume } from "../../pipelines/activity/report-format.ts";
+import { masquerPetitsEffectifs, type Cellule, type Equation } from "../../pipelines/secret/suppression.ts";
+import { masquesTerritoriaux } from "../../pipelines/secret/territory-cells.ts";
+import { MOTIF_SECRET_PRIMAIRE, MOTIF_SECRET_SECONDAIRE } from "../../pipelines/secret/suppress-indicators.ts";
+import { computeIndicators } from "../../pipelines/compute/compute-indicators.ts";
+import { writeDemoTerritories } from "../../pipelines/demo/write-demo.ts";
+import { DataError, UsageError } from "../../pipelines/core/errors.ts";
+import type { ImportReport } from "../../pipelines/ingest/import-files.ts";
+import { MOTIFS_JOURNAL } from "../../pipelines/ingest/load-journal.ts";
+import { lireSel } from "../../pipelines/ingest/pseudonymise.ts";
+import { GIP_JOURNAUX } from "../../sources/gip-activite.ts";
+import { MOTIFS_APPEL } from "../../sources/gip-nomenclatures.ts";
+import { Warehouse } from "../../pipelines/core/warehouse.ts";
+import { installFixture } from "../support/compute-fixture.ts";
+import { memoryWarehouse } from "../support/memory-warehouse.ts";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const fixture = (name: string) => path.join(FIXTURES, name);
 const SEL = "sel-de-test-assez-long-pour-etre-accepte";
 /** Figures are written with a narrow no-break space as thousands separator (pipelines/core/format-fr.ts). */
@@ -309,7 +307,7 @@ describe("secret statistique des comptages du GIP (classe G)", () => {
     expect(tenareze.colis.statut).toBe("secret");
     expect(tenareze.colisPour1000Menages).toBeNull();
     // Absent logs are "—", never 0.
-    expect(figure(rapport, "appels_numero_vert").annee.statut).toBe("absent");
+    expect(figure(rapport, "appels_numero_vert").annee.statut).toBe("manquant");
     expect(smallPublishedCounts(rapport)).toEqual([]);
   });
 });
@@ -410,69 +408,3 @@ describe("lignes fautives des journaux", () => {
     expect(await warehouse.one("SELECT count(*)::INTEGER AS n FROM gip_violences")).toEqual({ n: 0 });
   });
 });
-
-describe("confidentialité de tout ce que le pipeline écrit", () => {
-  let work: string;
-  let printed = "";
-
-  beforeAll(async () => {
-    work = tempFolder("gip-confidentialite-");
-    const run = async (args: string[]) => {
-      const outcome = await observatoire(args, work, { OBSERVATOIRE_SEL: SEL });
-      if (outcome.code !== 0) throw new Error(`${args[0]} : ${outcome.stderr}`);
-      printed += outcome.stdout + outcome.stderr;
-    };
-    await run(["demo", "--donnees", "demo"]);
-    // A log with names, phones and e-mails, pseudonymised on import, beside the demo.
-    fs.cpSync(fixture("gip-colonne-identifiante"), path.join(work, "journaux-nominatifs"), { recursive: true });
-    await run(["pipeline", "--donnees", "demo", "--donnees", "journaux-nominatifs", "--pseudonymiser"]);
-    await run(["rapport", "--annee", "2020"]);
-    await run(["etat"]);
-  }, 900_000);
-
-  it("le rapport imprimé donne les chiffres attendus", () => {
-    for (const phrase of ["4 819 appels", "+69 %", "14 196 interactions", "1 123 appels de courtoisie", "217 fiches", "36 jours", "44 personnes"]) {
-      expect(printed).toMatch(fr(phrase));
-    }
-    expect(fs.existsSync(path.join(work, "sortie/exports/rapport-2020.md"))).toBe(true);
-    expect(fs.existsSync(path.join(work, "sortie/exports/rapport-2020.csv"))).toBe(true);
-  });
-
-  it("aucun fichier sous sortie/ ni aucun message de la CLI ne contient un identifiant des journaux, un téléphone ou un courriel", () => {
-    const ids = new Set<string>();
-    const logs = path.join(work, "demo/gip-activite");
-    for (const name of fs.readdirSync(logs)) {
-      for (const match of fs.readFileSync(path.join(logs, name), "latin1").matchAll(/\b(?:PERS|FOY)-[0-9A-F]{8}\b|\bAPP-\d{4}-\d{6}\b/g)) ids.add(match[0]);
-    }
-    expect(ids.size).toBeGreaterThan(10_000);
-    const pattern = /(?:PERS|FOY)-[0-9A-F]{8}|APP-\d{4}-\d{6}/g;
-    const clear = /DUPONT|Dupont|MARTIN|jeanne\.dupont/;
-    const textual = /\.(csv|json|md|html|js|css|txt|svg|xml)$/i;
-    const findings: string[] = [];
-    const files = listFiles(path.join(work, "sortie"));
-    expect(files.length).toBeGreaterThan(20);
-    for (const file of files) {
-      const content = fs.readFileSync(file).toString("latin1");
-      const hits = [...content.matchAll(pattern)].map((match) => match[0]).filter((id) => ids.has(id));
-      if (hits.length) findings.push(`${file} : ${hits.slice(0, 3).join(", ")}`);
-      if (clear.test(content)) findings.push(`${file} : nom en clair`);
-      if (textual.test(file)) {
-        const text = fs.readFileSync(file, "utf8");
-        const phone = text.match(TELEPHONE);
-        const mail = text.match(COURRIEL);
-        if (phone) findings.push(`${file} : téléphone ${phone[0]}`);
-        if (mail) findings.push(`${file} : courriel ${mail[0]}`);
-      }
-    }
-    for (const id of ids) if (printed.includes(id)) findings.push(`sortie de la CLI : ${id}`);
-    if (TELEPHONE.test(printed) || COURRIEL.test(printed) || clear.test(printed)) findings.push("sortie de la CLI : téléphone, courriel ou nom");
-    expect(findings).toEqual([]);
-  });
-});
-
-function listFiles(folder: string): string[] {
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    return entry.isDirectory() ? listFiles(full) : entry.isFile() ? [full] : [];
-  });
-}

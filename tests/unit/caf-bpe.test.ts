@@ -4,16 +4,16 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { importAndDerive } from "./support/import-and-derive.ts";
-import type { ImportReport } from "../pipelines/ingest/import-files.ts";
-import { NEGATIVE_COUNT, UNREADABLE_YEAR } from "../pipelines/ingest/load-wide.ts";
-import { CAF_ABROAD, CAF_UNKNOWN, CAF_UNLOCATED } from "../sources/caf.ts";
-import { BPE, CAF } from "../indicators/external-variables.ts";
-import { readInventory } from "../pipelines/ingest/inventory.ts";
-import { Warehouse } from "../pipelines/core/warehouse.ts";
-import { memoryWarehouse } from "./support/memory-warehouse.ts";
+import { importAndDerive } from "../support/import-and-derive.ts";
+import type { ImportReport } from "../../pipelines/ingest/import-files.ts";
+import { NEGATIVE_COUNT, UNREADABLE_YEAR } from "../../pipelines/ingest/load-wide.ts";
+import { CAF_ABROAD, CAF_UNKNOWN, CAF_UNLOCATED } from "../../sources/caf.ts";
+import { BPE, CAF } from "../../indicators/external-variables.ts";
+import { readInventory } from "../../pipelines/ingest/inventory.ts";
+import { Warehouse } from "../../pipelines/core/warehouse.ts";
+import { memoryWarehouse } from "../support/memory-warehouse.ts";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const fixture = (name: string) => path.join(FIXTURES, name);
 const UNKNOWN_COMMUNE = "code commune inconnu du code officiel géographique";
 

@@ -4,12 +4,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatNombre } from "../pipelines/core/format-fr.ts";
-import { findOutsideUrls } from "../pipelines/publish/outside-urls.ts";
-import { pdfTargets, slug } from "../pipelines/publish/pdf-targets.ts";
-import type { SiteData, ValeurIndicateur } from "../pipelines/publish/site-data.ts";
-import { shapeSiteFiles } from "../pipelines/publish/site-files.ts";
-import { startStaticServer } from "../pipelines/publish/static-server.ts";
+import { formatNombre } from "../../pipelines/core/format-fr.ts";
+import { findOutsideUrls } from "../../pipelines/publish/outside-urls.ts";
+import { pdfTargets, slug } from "../../pipelines/publish/pdf-targets.ts";
+import type { SiteData, ValeurIndicateur } from "../../pipelines/publish/site-data.ts";
+import { shapeSiteFiles } from "../../pipelines/publish/site-files.ts";
+import { startStaticServer } from "../../pipelines/publish/static-server.ts";
 
 interface ClientFormat {
   formatNombre: (decimales: number) => (value: number) => string;
@@ -23,7 +23,7 @@ const temporary = () => fs.mkdtempSync(path.join(os.tmpdir(), "observatoire-site
 
 describe("formats français côté navigateur", () => {
   it("writes numbers exactly as the CLI and the exports do", async () => {
-    const client = (await import("../site/components/format.js" as string)) as ClientFormat;
+    const client = (await import("../../site/components/format.js" as string)) as ClientFormat;
     for (const decimales of [0, 1, 2, 3]) {
       for (const value of [0, 7, 18, 12345.6, -0.59, 1234567.891, 68291074]) {
         expect(client.formatNombre(decimales)(value)).toBe(formatNombre(decimales)(value));

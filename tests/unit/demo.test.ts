@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insideShape } from "../pipelines/demo/commune-points.ts";
-import { writeDemo, writeDemoTerritories, type DemoSummary } from "../pipelines/demo/write-demo.ts";
-import { EMBEDDED_CONTOURS_DIR, readEmbeddedShapes } from "../pipelines/geography/embedded-contours.ts";
-import { CATEGORIES, NOMENCLATURE, valablePour } from "../sources/bpe-equipements.ts";
+import { insideShape } from "../../pipelines/demo/commune-points.ts";
+import { writeDemo, writeDemoTerritories, type DemoSummary } from "../../pipelines/demo/write-demo.ts";
+import { EMBEDDED_CONTOURS_DIR, readEmbeddedShapes } from "../../pipelines/geography/embedded-contours.ts";
+import { CATEGORIES, NOMENCLATURE, valablePour } from "../../sources/bpe-equipements.ts";
 
 const require = createRequire(import.meta.url);
 const decoupage = <T>(name: string): T =>
@@ -119,8 +119,22 @@ function listFiles(dir: string): string[] {
   });
 }
 
+const written: string[] = [];
+let gersDemo: Promise<{ dir: string; summary: DemoSummary }> | undefined;
+/** The Gers demo, written once for the whole file (each writing takes seconds). */
+function demoGers(): Promise<{ dir: string; summary: DemoSummary }> {
+  gersDemo ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), "demo-"));
+    written.push(dir);
+    return { dir, summary: await writeDemoTerritories(["32"], dir) };
+  })();
+  return gersDemo;
+}
+afterAll(() => {
+  for (const dir of written) rmSync(dir, { recursive: true, force: true });
+});
+
 describe("données de démonstration — Gers (32)", () => {
-  const dirs: string[] = [];
   let dir = "";
   let summary: DemoSummary;
   const bytes = (p: string): Buffer => readDemo(dir, p);
@@ -130,9 +144,7 @@ describe("données de démonstration — Gers (32)", () => {
   const gers = communesOf("32");
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "demo-"));
-    dirs.push(dir);
-    summary = await writeDemoTerritories(["32"], dir);
+    ({ dir, summary } = await demoGers());
     evol = parse(utf8(FILES.evol));
     coupl = parse(utf8(FILES.coupl));
     logement = parse(utf8(FILES.logement).replace(/^\uFEFF/, ""));
@@ -145,9 +157,6 @@ describe("données de démonstration — Gers (32)", () => {
     filo = Object.fromEntries(Object.entries(zip).filter(([name]) => !name.startsWith("meta_")).map(([name, data]) => [name, parse(strFromU8(data))]));
   });
 
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
 
   it("couvre les 458 communes actuelles du Gers, dans chaque fichier communal", () => {
     expect(gers.length).toBe(458);
@@ -180,7 +189,7 @@ describe("données de démonstration — Gers (32)", () => {
 
   it("est déterministe : deux générations donnent les mêmes octets", async () => {
     const other = mkdtempSync(join(tmpdir(), "demo-"));
-    dirs.push(other);
+    written.push(other);
     await writeDemoTerritories(["32"], other);
     const a = listFiles(dir).map((p) => relative(dir, p)).sort();
     const b = listFiles(other).map((p) => relative(other, p)).sort();
@@ -473,14 +482,12 @@ describe("données de démonstration CAF et BPE — Gers (32)", () => {
   let coupl: Table, emploi: Table, logement: Table, evol: Table;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "demo-caf-bpe-"));
-    await writeDemoTerritories(["32"], dir);
+    ({ dir } = await demoGers());
     coupl = parse(read(FILES.coupl));
     emploi = parse(read(FILES.emploi));
     logement = parse(read(FILES.logement).replace(/^\uFEFF/, ""));
     evol = parse(read(FILES.evol));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("écrit la série Cafdata aux noms de champs officiels, 4 décembres par commune, effectifs arrondis à 5", () => {
     const text = read("caf/s_ben_com_f.csv");
@@ -591,35 +598,6 @@ describe("données de démonstration CAF et BPE — Gers (32)", () => {
     expect((fixed("D401") / pop75) * 100).toBeLessThan(1.3);
     expect(rows.filter((r) => r[col("TYPEQU")] === "A129")).toHaveLength(gers.length);
     expect(CATEGORIES.every((c) => rows.some((r) => NOMENCLATURE.find((t) => t.code === r[col("TYPEQU")])?.categorie === c.id))).toBe(true);
-  });
-});
-
-describe("démonstration d'un territoire : fichiers nationaux", () => {
-  it("couvre toutes les communes de France, comme les fichiers de l'Insee, et nomme le territoire étudié", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "demo-"));
-    try {
-      const summary = await writeDemo({ territoire: "32", dossier: dir });
-      const france = ["01", "2A", "32", "65", "971", "976"].flatMap((code) => communesOf(code));
-      const comparateur = parse(readFileSync(join(dir, FILES.comparateur), "utf8"));
-      expect(summary.territoire).toBe("32");
-      expect(summary.communes).toBe(comparateur.rows.length);
-      expect(comparateur.rows.length).toBeGreaterThan(34_000);
-      for (const commune of france) expect(comparateur.byCode.has(commune.code)).toBe(true);
-      const notice = readFileSync(join(dir, FILES.notice), "utf8");
-      expect(notice).toContain("Territoire étudié : Gers (32).");
-      expect(notice).toContain("France entière (101 départements)");
-      const zip = unzipSync(readFileSync(join(dir, FILES.filosofi)));
-      expect(parse(strFromU8(zip["cc_filosofi_2021_DEP.csv"]!)).rows).toHaveLength(101);
-      expect(parse(strFromU8(zip["cc_filosofi_2021_REG.csv"]!)).rows).toHaveLength(18);
-      // The BPE stays under ~300,000 equipments nationally; a few France services buses are mobile.
-      const bpe = readFileSync(join(dir, "insee-bpe/BPE24.csv"), "utf8").split("\n").slice(1, -1);
-      expect(bpe.length).toBeLessThan(320_000);
-      expect(bpe.filter((line) => line.endsWith(";1")).length).toBeGreaterThan(50);
-      const caf = readFileSync(join(dir, "caf/s_ben_com_f.csv"), "utf8").split("\n").slice(1, -1);
-      expect(caf).toHaveLength(4 * comparateur.rows.length);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 

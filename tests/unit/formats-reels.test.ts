@@ -4,10 +4,10 @@
 // docs/sources-caf-bpe.md give the evidence for each layout.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importAndDerive } from "./support/import-and-derive.ts";
-import { computeIndicators, type ComputeReport } from "../pipelines/compute/compute-indicators.ts";
-import type { ImportReport } from "../pipelines/ingest/import-files.ts";
-import { Warehouse } from "../pipelines/core/warehouse.ts";
+import { importAndDerive } from "../support/import-and-derive.ts";
+import { computeIndicators, type ComputeReport } from "../../pipelines/compute/compute-indicators.ts";
+import type { ImportReport } from "../../pipelines/ingest/import-files.ts";
+import { Warehouse } from "../../pipelines/core/warehouse.ts";
 
 const REEL = path.resolve("tests/fixtures/reel");
 const FORMATS = path.resolve("tests/fixtures/formats-reels");

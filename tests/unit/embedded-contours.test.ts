@@ -9,17 +9,14 @@ import { promisify } from "node:util";
 import * as d3 from "d3";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
-import { insideShape, interiorPoint, placeInside } from "../pipelines/demo/commune-points.ts";
-import { EMBEDDED_CONTOURS_DIR, embeddedContoursFiles, readEmbeddedShapes } from "../pipelines/geography/embedded-contours.ts";
-import { parseContours } from "../pipelines/ingest/load-contours.ts";
-import { centroidOf } from "../pipelines/geography/centroid.ts";
-import { IN_CI } from "./support/ci.ts";
+import { insideShape, interiorPoint, placeInside } from "../../pipelines/demo/commune-points.ts";
+import { EMBEDDED_CONTOURS_DIR, embeddedContoursFiles, readEmbeddedShapes } from "../../pipelines/geography/embedded-contours.ts";
+import { parseContours } from "../../pipelines/ingest/load-contours.ts";
+import { centroidOf } from "../../pipelines/geography/centroid.ts";
 
 const run = promisify(execFile);
 const FILE = path.join(EMBEDDED_CONTOURS_DIR, "communes-32-2018.topojson");
-const SOURCE = path.resolve("../shared/data/geo/communes-32-gers.geojson");
-const HAS_SOURCE = fs.existsSync(SOURCE);
-if (!HAS_SOURCE && !IN_CI) console.warn(`Reconstruction des contours embarqués ignorée hors CI : ${SOURCE} est absent.`);
+const SOURCE = path.resolve("tests/fixtures/contours-ign/communes-32-gers.geojson");
 
 describe("contours embarqués du Gers (data/contours)", () => {
   it("ships one dated file for the Gers, well under 1 MB, and none for other départements", () => {
@@ -41,7 +38,7 @@ describe("contours embarqués du Gers (data/contours)", () => {
     expect(parsed.contours.filter((contour) => ["32067", "32074", "32260", "32413"].includes(contour.code))).toHaveLength(4);
   });
 
-  it.skipIf(!HAS_SOURCE && !IN_CI)("is rebuilt byte for byte from the published GeoJSON, with the same communes and areas", async () => {
+  it("is rebuilt byte for byte from the published GeoJSON, with the same communes and areas", async () => {
     expect(fs.existsSync(SOURCE), `${SOURCE} est absent`).toBe(true);
     const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "contours-embarques-"));
     try {
