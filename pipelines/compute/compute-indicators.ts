@@ -45,21 +45,42 @@ export async function computeIndicators(warehouse: Warehouse, indicators: Indica
   await createValuesView(warehouse);
   // Declared inputs: only the variables the registry names are read.
   const racines = [...new Set(indicators.flatMap(variablesOf))];
+  const named = `v.racine IN (${racines.map(sqlString).join(", ")})`;
   await warehouse.run(`
+    -- A variable that one file alone gives at a level has nothing to arbitrate: its rows go straight through, since a
+    -- file gives one value per code, variable and vintage (duplicate codes are rejected at import, merged communes
+    -- summed by the harmonisation). Only variables several files give (census theme and comparator, a real file
+    -- beside a demo one) go through the choice below.
+    CREATE OR REPLACE TEMP TABLE calc_seules AS
+      SELECT v.niveau, v.racine
+      FROM variables_fichier v JOIN journal_import j USING (fichier_id)
+      WHERE j.remplace_par IS NULL AND ${named}
+        AND v.racine NOT IN (SELECT racine FROM bpe_comptes UNION ALL SELECT racine FROM gip_comptes UNION ALL SELECT racine FROM acces_valeurs)
+      GROUP BY ALL HAVING count(DISTINCT v.fichier_id) = 1;
+    -- DuckDB underestimates the rows of the harmonised view under this filter and would build its hash table on the
+    -- cells rather than on the COG passage table: twice the time, here only.
+    SET disabled_optimizers = 'build_side_probe_side';
     CREATE OR REPLACE TEMP TABLE calc_valeurs AS
+      SELECT v.niveau, v.code_geo, v.racine, v.millesime, v.valeur, v.statut, v.motif, v.source_id, v.fichier_id
+      FROM valeurs_cog v SEMI JOIN calc_seules s USING (niveau, racine)
+      WHERE v.millesime IS NOT NULL AND ${named}
+      UNION ALL
       SELECT niveau, code_geo, racine, millesime,
              arg_min(valeur, prio) AS valeur, arg_min(statut, prio) AS statut, arg_min(motif, prio) AS motif,
              -- Which file gave the value kept: the portraits list the sources of the values they show.
              arg_min(source_id, prio) AS source_id, arg_min(fichier_id, prio) AS fichier_id
       -- Real files first: a demo value is used only where no real file gives the variable.
       FROM (SELECT v.*, (CASE WHEN j.demo THEN 100 ELSE 0 END) + ${sourcePriorityCase("v.source_id")} AS prio
-            FROM valeurs v LEFT JOIN journal_import j USING (fichier_id)
-            WHERE v.millesime IS NOT NULL AND v.racine IN (${racines.map(sqlString).join(", ")}))
-      GROUP BY ALL`);
+            FROM valeurs v ANTI JOIN calc_seules USING (niveau, racine)
+            LEFT JOIN journal_import j USING (fichier_id)
+            WHERE v.millesime IS NOT NULL AND ${named})
+      GROUP BY ALL;
+    RESET disabled_optimizers;
+    DROP TABLE calc_seules;`);
   // A perimeter equal to an EPCI, a département or a région reads what is published for that territory.
   await warehouse.run(`
-    INSERT INTO calc_valeurs
-      SELECT 'perimetre', e.code_geo, v.racine, v.millesime, v.valeur, v.statut, v.motif
+    INSERT INTO calc_valeurs BY NAME
+      SELECT 'perimetre' AS niveau, e.code_geo, v.racine, v.millesime, v.valeur, v.statut, v.motif, v.source_id, v.fichier_id
       FROM calc_perimetre_equivalent e JOIN calc_valeurs v ON v.niveau = e.niveau_publie AND v.code_geo = e.code_publie`);
   const plan = planVintages(indicators, await availability(warehouse));
   await writePlan(warehouse, indicators, plan);
@@ -136,7 +157,16 @@ async function computeSummedIndicators(warehouse: Warehouse): Promise<void> {
     -- One value per commune, indicator, period and role, for the communes that publish at least one of its terms;
     -- a missing or masked term taints the commune's value. A commune that publishes none is counted missing below:
     -- joining on what exists spares a row for each of France's communes times each term.
+    -- A role of one term (most of them) is that term's value: no grouping, which would cost more than all the rest.
     CREATE OR REPLACE TEMP TABLE calc_communes_roles AS
+      SELECT t.indicateur_id, t.periode, t.role, v.code_geo AS code_commune, t.coef * v.valeur AS valeur,
+             CASE WHEN v.statut NOT IN ('ok', 'secret', 'non_significatif') THEN 'manquant'
+                  WHEN v.statut <> 'ok' THEN 'secret' ELSE 'ok' END AS statut
+      FROM calc_termes t
+      JOIN calc_nb_termes k USING (indicateur_id, periode, role)
+      JOIN calc_valeurs v ON v.niveau = 'commune' AND v.racine = t.racine AND v.millesime = t.millesime
+      WHERE k.n_termes = 1
+      UNION ALL
       SELECT t.indicateur_id, t.periode, t.role, v.code_geo AS code_commune,
              sum(t.coef * v.valeur) AS valeur,
              CASE WHEN count(*) < any_value(k.n_termes) OR bool_or(v.statut NOT IN ('ok', 'secret', 'non_significatif')) THEN 'manquant'
@@ -144,6 +174,7 @@ async function computeSummedIndicators(warehouse: Warehouse): Promise<void> {
       FROM calc_termes t
       JOIN calc_nb_termes k USING (indicateur_id, periode, role)
       JOIN calc_valeurs v ON v.niveau = 'commune' AND v.racine = t.racine AND v.millesime = t.millesime
+      WHERE k.n_termes > 1
       GROUP BY t.indicateur_id, t.periode, t.role, v.code_geo;
 
     -- Totals per territory. A total touched by a masked or missing commune falls back on the value

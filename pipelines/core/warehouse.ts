@@ -4,17 +4,20 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb
 export type Row = Record<string, unknown>;
 
 const MEMORY_LIMIT = process.env.OBSERVATOIRE_MEMOIRE_DUCKDB ?? "1GB";
-/** Developers' profiling aid: OBSERVATOIRE_TRACE_SQL=1 prints each statement's duration on stderr. */
+/** Developers' profiling aid: OBSERVATOIRE_TRACE_SQL=1 prints each statement's duration and CPU time on stderr. */
 const TRACE_SQL = Boolean(process.env.OBSERVATOIRE_TRACE_SQL);
 
 async function traced<T>(sql: string, query: () => Promise<T>): Promise<T> {
   if (!TRACE_SQL) return query();
   const started = performance.now();
+  // CPU time of the whole process (DuckDB's threads included): on a shared machine, wall time says little.
+  const cpu = process.cpuUsage();
   try {
     return await query();
   } finally {
     const statement = sql.replace(/\s+/g, " ").trim().slice(0, 160);
-    process.stderr.write(`[sql ${(performance.now() - started).toFixed(0).padStart(6)} ms] ${statement}\n`);
+    const used = process.cpuUsage(cpu);
+    process.stderr.write(`[sql ${(performance.now() - started).toFixed(0).padStart(6)} ms ${((used.user + used.system) / 1000).toFixed(0).padStart(6)} ms cpu] ${statement}\n`);
   }
 }
 

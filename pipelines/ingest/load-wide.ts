@@ -43,10 +43,10 @@ export const NEGATIVE_COUNT = "valeur négative impossible : la source publie ic
 const ABSOLUTE_MAX = 1e12;
 export const UNREADABLE_YEAR = "date de référence illisible (attendu : une année, par exemple 2023 ou 2023-12)";
 
-const cellStatus = (empty: string) => `CASE
-  WHEN brut IS NULL THEN ${sqlString(empty)}
-  WHEN isfinite(nombre) THEN 'ok'
-  ELSE CASE trim(brut) ${EMPTY_CELLS.map((cell) => `WHEN ${sqlString(cell)} THEN ${sqlString(empty)}`).join(" ")}
+const cellStatus = (empty: string, brut = "brut", nombre = "nombre") => `CASE
+  WHEN ${brut} IS NULL THEN ${sqlString(empty)}
+  WHEN isfinite(${nombre}) THEN 'ok'
+  ELSE CASE trim(${brut}) ${EMPTY_CELLS.map((cell) => `WHEN ${sqlString(cell)} THEN ${sqlString(empty)}`).join(" ")}
     ${Object.entries(MARQUES_CELLULE).map(([marker, status]) => `WHEN ${sqlString(marker)} THEN ${sqlString(status)}`).join(" ")}
     ELSE 'invalide' END END`;
 
@@ -88,16 +88,26 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
       SELECT idx, ligne, ${sqlString(yearColumn)}, annee_brute, ${sqlString(UNREADABLE_YEAR)}
       FROM cles WHERE annee_ligne IS NULL AND idx NOT IN (SELECT idx FROM problemes);` : ""}
   `);
-  if (measures.length) {
+  const cells = measures.length ? describeCells(load, measures) : undefined;
+  if (cells) {
     await warehouse.run(`
-      -- Rows whose code is already refused are not read further.
+      -- Columnar passes over the wide rows find those where some cell breaks a rule; nearly every row passes.
+      CREATE OR REPLACE TEMP TABLE lignes_a_examiner (idx BIGINT);
+      ${breaches(cells).map(({ colonnes, conditions }) => `
+      INSERT INTO lignes_a_examiner
+        SELECT idx FROM (
+          SELECT k.idx, ${colonnes.map((cell) => `b.${sqlIdentifier(cell.variable)} AS ${cell.brut}, ${sqlNumber(`b.${sqlIdentifier(cell.variable)}`)} AS ${cell.nombre}`).join(", ")}
+          FROM brut b JOIN cles k USING (idx) ANTI JOIN problemes p USING (idx)
+        )
+        WHERE ${conditions.join("\n           OR ")};`).join("")}
+      -- Those rows only are read cell by cell, to say which cell breaks which rule.
       CREATE OR REPLACE TEMP TABLE cellules AS
         SELECT idx, ligne, code, annee_ligne, variable, brut, ${cellStatus(source.celluleVide ?? "vide")} AS statut,
                CASE WHEN isfinite(nombre) THEN nombre END AS valeur
         FROM (
           SELECT *, ${sqlNumber("brut")} AS nombre FROM (
             SELECT k.idx, k.ligne, k.code, k.annee_ligne, ${measures.map((column) => `b.${sqlIdentifier(column)}`).join(", ")}
-            FROM brut b JOIN cles k USING (idx) ANTI JOIN problemes p USING (idx)
+            FROM brut b JOIN cles k USING (idx) SEMI JOIN lignes_a_examiner l USING (idx)
           ) UNPIVOT INCLUDE NULLS (brut FOR variable IN (${measures.map(sqlIdentifier).join(", ")}))
         );
       ${sumRows(load, measures)}
@@ -113,21 +123,36 @@ export async function loadWide(warehouse: Warehouse, load: WideLoad): Promise<{ 
         FROM cellules c JOIN variables v USING (variable)
         WHERE c.statut = 'ok' AND (c.valeur < v.minimum OR c.valeur > v.maximum OR abs(c.valeur) > ${ABSOLUTE_MAX});
       ${boundRows(load)}
+      DROP TABLE lignes_a_examiner;
     `);
   }
   await warehouse.run(`
     INSERT INTO rejets SELECT ${fichierId}, ${sqlString(chemin)}, ligne, colonne, left(valeur, 500), motif FROM problemes ORDER BY ligne, colonne;
   `);
-  if (measures.length) {
+  if (cells) {
     const gap = source.millesimeParLigne?.decalageGeo ?? 0;
+    const geoAnnee = (row: string) => `CASE WHEN ${row}.annee_ligne IS NULL THEN v.geo_annee ELSE ${row}.annee_ligne + ${gap} END`;
+    // The rows kept, straight from the wide read to the long table: no copy of the cells in between.
     await warehouse.run(`
       INSERT INTO variables_fichier
         SELECT ${fichierId}, variable_no, ${sqlString(load.sourceId)}, ${sqlString(load.niveau)}, variable, racine, additive FROM variables;
       INSERT INTO valeurs_cellules
-        SELECT ${fichierId}, v.variable_no, c.code,
-               coalesce(c.annee_ligne, v.millesime), CASE WHEN c.annee_ligne IS NULL THEN v.geo_annee ELSE c.annee_ligne + ${gap} END,
-               c.valeur, c.statut, c.ligne
-        FROM cellules c JOIN variables v USING (variable) ANTI JOIN problemes p USING (idx);
+        SELECT ${fichierId}, v.variable_no, u.code, coalesce(u.annee_ligne, v.millesime), ${geoAnnee("u")},
+               CASE WHEN isfinite(u.nombre) THEN u.nombre END, ${cellStatus(source.celluleVide ?? "vide", "u.brut", "u.nombre")}, u.ligne
+        FROM (
+          SELECT *, ${sqlNumber("brut")} AS nombre FROM (
+            SELECT k.idx, k.ligne, k.code, k.annee_ligne, ${measures.map((column) => `b.${sqlIdentifier(column)}`).join(", ")}
+            FROM brut b JOIN cles k USING (idx) ANTI JOIN problemes p USING (idx)
+          ) UNPIVOT INCLUDE NULLS (brut FOR variable IN (${measures.map(sqlIdentifier).join(", ")}))
+        ) u JOIN variables v USING (variable);
+      ${cells.sommes.map((somme) => `
+      INSERT INTO valeurs_cellules
+        SELECT ${fichierId}, v.variable_no, s.code, coalesce(s.annee_ligne, v.millesime), ${geoAnnee("s")}, s.valeur, s.statut, s.ligne
+        FROM (
+          SELECT k.code, k.annee_ligne, k.ligne, ${somme.valeur} AS valeur, ${somme.statut} AS statut
+          FROM (SELECT k.idx, k.ligne, k.code, k.annee_ligne, ${somme.parties.map((cell) => `b.${sqlIdentifier(cell.variable)} AS ${cell.brut}, ${sqlNumber(`b.${sqlIdentifier(cell.variable)}`)} AS ${cell.nombre}`).join(", ")}
+                FROM brut b JOIN cles k USING (idx) ANTI JOIN problemes p USING (idx)) k
+        ) s JOIN variables v ON v.variable = ${sqlString(somme.racine)};`).join("\n")}
     `);
   }
   const counts = await warehouse.one<{ total: number; rejetees: number }>(
@@ -141,22 +166,103 @@ function racineOf(source: WideSource, variable: string): { racine: string; mille
   return source.racine ? { racine: source.racine(variable) } : parseVariable(variable);
 }
 
+/** What a measure is: its root, vintage and geography, and the range its values may take (the source's rule). */
+function describeVariable(load: WideLoad, variable: string, racine: string, columnVintage?: number) {
+  const millesime = columnVintage ?? load.millesime;
+  const geoAnnee = (millesime !== undefined ? load.source.geoAnneeVariable?.(racine, millesime) : undefined) ?? load.geoAnnee;
+  const rule = (load.source.vraisemblance ?? []).find((candidate) => candidate.racines.test(racine) && (!candidate.niveaux || candidate.niveaux.includes(load.niveau)));
+  return { variable, racine, millesime, geoAnnee, minimum: rule?.min, maximum: rule?.max ?? ABSOLUTE_MAX };
+}
+
+type Variable = ReturnType<typeof describeVariable>;
+
+function describeMeasures(load: WideLoad, measures: string[]): Variable[] {
+  return measures.map((variable) => {
+    const { racine, millesime } = racineOf(load.source, variable);
+    return describeVariable(load, variable, racine, millesime);
+  });
+}
+
 function variableRows(load: WideLoad, measures: string[]): string {
   const literal = (value: number | undefined) => (value === undefined ? "NULL" : String(value));
-  let variableNo = 1;
-  const row = (variable: string, racine: string, columnVintage?: number) => {
-    const millesime = columnVintage ?? load.millesime;
-    const geoAnnee = (millesime !== undefined ? load.source.geoAnneeVariable?.(racine, millesime) : undefined) ?? load.geoAnnee;
-    const rule = (load.source.vraisemblance ?? []).find((candidate) => candidate.racines.test(racine) && (!candidate.niveaux || candidate.niveaux.includes(load.niveau)));
-    return `(${variableNo++}, ${sqlString(variable)}, ${sqlString(racine)}, ${literal(millesime)}, ${literal(geoAnnee)}, ${load.source.additive(racine)}, ` +
-      `${literal(rule?.min)}, ${rule?.max === undefined ? ABSOLUTE_MAX : rule.max})`;
-  };
-  const rows = measures.map((variable) => {
-    const { racine, millesime } = racineOf(load.source, variable);
-    return row(variable, racine, millesime);
-  });
-  rows.push(...missingSums(load, measures).map(({ racine }) => row(racine, racine)));
+  const rows = [...describeMeasures(load, measures), ...missingSums(load, measures).map(({ racine }) => describeVariable(load, racine, racine))]
+    .map((v, index) => `(${index + 1}, ${sqlString(v.variable)}, ${sqlString(v.racine)}, ${literal(v.millesime)}, ${literal(v.geoAnnee)}, ` +
+      `${load.source.additive(v.racine)}, ${literal(v.minimum)}, ${v.maximum})`);
   return rows.length ? `INSERT INTO variables VALUES ${rows.join(", ")};` : "";
+}
+
+/** A measure column in the wide pass: its text and its number under short aliases. */
+type Cell = Variable & { brut: string; nombre: string };
+
+interface Cells {
+  colonnes: Cell[];
+  /** Rebuilt totals: their value and status from their parts' cells, on the wide row. */
+  sommes: { racine: string; parties: Cell[]; regle: Variable; valeur: string; statut: string }[];
+  /** Part and whole of one vintage, both published (a rebuilt total has no text to compare). */
+  paires: [Cell, Cell][];
+}
+
+function describeCells(load: WideLoad, measures: string[]): Cells {
+  const empty = load.source.celluleVide ?? "vide";
+  const colonnes = describeMeasures(load, measures).map((v, index) => ({ ...v, brut: `c${index}`, nombre: `n${index}` }));
+  const byVariable = new Map(colonnes.map((cell) => [cell.variable, cell]));
+  const sommes = missingSums(load, measures).map(({ racine, parties }) => {
+    const cells = parties.map(({ variable }) => byVariable.get(variable)!);
+    const statuses = cells.map((cell) => cellStatus(empty, cell.brut, cell.nombre));
+    const all = (test: (status: string) => string) => statuses.map(test).join(" AND ");
+    const any = (test: (status: string) => string) => statuses.map(test).join(" OR ");
+    return {
+      racine,
+      parties: cells,
+      regle: describeVariable(load, racine, racine),
+      valeur: `CASE WHEN ${cells.map((cell) => `isfinite(${cell.nombre})`).join(" AND ")} THEN ${cells.map((cell) => cell.nombre).join(" + ")} END`,
+      // As sumRows says it cell by cell; when no part is usable, the first part's status.
+      statut: `CASE WHEN ${any((status) => `${status} = 'invalide'`)} THEN 'vide'
+        WHEN ${any((status) => `${status} IN ('secret', 'non_significatif')`)} THEN 'secret'
+        WHEN ${all((status) => `${status} = 'ok'`)} THEN 'ok' WHEN ${any((status) => `${status} = 'ok'`)} THEN 'secret' ELSE ${statuses[0]} END`,
+    };
+  });
+  const paires = (load.source.bornes ?? []).flatMap(({ partie, tout }) =>
+    colonnes.filter((part) => part.racine === partie).flatMap((part) =>
+      colonnes.filter((whole) => whole.racine === tout && whole.millesime === part.millesime).map((whole): [Cell, Cell] => [part, whole])));
+  return { colonnes, sommes, paires };
+}
+
+/** Cells whose checks one statement evaluates: DuckDB keeps a vector per expression, so a dossier complet's 2,000 columns go in batches. */
+const BATCH = 50;
+
+/**
+ * The rules of the cell-by-cell checks as predicates over the wide row, in batches, each true wherever a check below
+ * could find something: a non-numeric cell, a value out of its range (rebuilt totals included), a part above its whole.
+ */
+function breaches(cells: Cells): { colonnes: Cell[]; conditions: string[] }[] {
+  const markers = [...EMPTY_CELLS, ...Object.keys(MARQUES_CELLULE)].map(sqlString).join(", ");
+  const outOfRange = (value: string, rule: Variable) =>
+    `(${rule.minimum !== undefined ? `${value} < ${rule.minimum} OR ` : ""}${value} > ${rule.maximum} OR abs(${value}) > ${ABSOLUTE_MAX})`;
+  const batches: { colonnes: Cell[]; conditions: string[] }[] = [];
+  for (let start = 0; start < cells.colonnes.length; start += BATCH) {
+    const colonnes = cells.colonnes.slice(start, start + BATCH);
+    batches.push({
+      colonnes,
+      conditions: colonnes.map((cell) =>
+        `(${cell.brut} IS NOT NULL AND NOT coalesce(isfinite(${cell.nombre}), false) AND trim(${cell.brut}) NOT IN (${markers})) OR (isfinite(${cell.nombre}) AND ${outOfRange(cell.nombre, cell)})`),
+    });
+  }
+  for (const somme of cells.sommes) {
+    batches.push({
+      colonnes: somme.parties,
+      conditions: [`(${somme.parties.map((cell) => `isfinite(${cell.nombre})`).join(" AND ")} AND ${outOfRange(`(${somme.parties.map((cell) => cell.nombre).join(" + ")})`, somme.regle)})`],
+    });
+  }
+  for (let start = 0; start < cells.paires.length; start += BATCH) {
+    const paires = cells.paires.slice(start, start + BATCH);
+    batches.push({
+      colonnes: [...new Set(paires.flat())],
+      conditions: paires.map(([part, whole]) =>
+        `(isfinite(${part.nombre}) AND isfinite(${whole.nombre}) AND ${part.nombre} > ${whole.nombre} * 1.0001 + 0.01 AND ${whole.nombre} >= 0)`),
+    });
+  }
+  return batches;
 }
 
 /** Totals the file lacks but whose exclusive parts it publishes (housing aids: APL + ALF + ALS). */

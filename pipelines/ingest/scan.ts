@@ -189,9 +189,13 @@ class Scanner {
       this.carry = Buffer.alloc(0);
     }
     let start = 0;
+    // The next LF and the next CR are looked for again only once passed: a file without CR would otherwise have the
+    // rest of the chunk searched for one at every line, which made a national BPE cost seconds per megabyte.
+    let lf = bytes.indexOf(LF);
+    let cr = bytes.indexOf(CR);
     for (;;) {
-      const lf = bytes.indexOf(LF, start);
-      const cr = bytes.indexOf(CR, start);
+      if (lf >= 0 && lf < start) lf = bytes.indexOf(LF, start);
+      if (cr >= 0 && cr < start) cr = bytes.indexOf(CR, start);
       const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
       if (end < 0) break;
       this.endLine(bytes.subarray(start, end), base + start);

@@ -42,7 +42,8 @@ export function runCli(args: string[], options: RunOptions): Promise<Run> {
     const timer = options.tuerApres === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), options.tuerApres);
     child.on("close", (code) => {
       if (timer) clearTimeout(timer);
-      const bytes = fs.existsSync(rss) ? Number(fs.readFileSync(rss, "utf8")) : null;
+      // bench/peak-memory.cjs writes { octets, cpuMicros } as JSON.
+      const bytes = fs.existsSync(rss) ? (JSON.parse(fs.readFileSync(rss, "utf8")) as { octets: number }).octets : null;
       fs.rmSync(path.dirname(rss), { recursive: true, force: true });
       resolve({ code, stdout, stderr, memoireMo: bytes === null ? null : bytes / 2 ** 20 });
     });
