@@ -161,7 +161,7 @@ export const CASES: Case[] = [
     preparer: () => {},
     commande: ["indicateurs", "pop", "--niveau", "pays", "--sortie", "vide"],
     code: 2,
-    messages: ["--niveau : niveau attendu parmi : commune, epci, departement, region, france."],
+    messages: ["--niveau : niveau attendu parmi : commune, epci, departement, region, france, perimetre."],
     jamais: ["Invalid option", "expected one of"],
   },
   {
