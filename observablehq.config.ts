@@ -74,9 +74,6 @@ export default {
       for (const epci of index.epcis) {
         yield { path: `/epci/${epci.code}`, title: `${epci.libelle} — portrait de territoire`, text: plain(`${epci.libelle} ${epci.code} portrait EPCI intercommunalité`), keywords: "portrait epci" };
       }
-      for (const perimetre of index.perimetres ?? []) {
-        yield { path: `/perimetres/${perimetre.code}`, title: `${perimetre.libelle} — périmètre d'étude`, text: plain(`${perimetre.libelle} ${perimetre.code} perimetre`), keywords: "perimetre" };
-      }
       for (const commune of index.communes) {
         yield { path: `/communes/${commune.code}`, title: `${commune.libelle ?? commune.code} — fiche communale`, text: plain(`${commune.libelle ?? ""} ${commune.code} commune fiche`), keywords: "commune" };
       }
