@@ -8,6 +8,8 @@ import { browserMissingMessage, locateBrowser } from "../../pipelines/publish/ch
 import { IN_CI } from "./ci.ts";
 
 const run = promisify(execFile);
+/** The tests' own limit (vitest.config.ts): no command of a test may outlive it. */
+const COMMAND_TIMEOUT = 60_000;
 export const BIN = path.resolve("bin/observatoire.js");
 export const BROWSER = locateBrowser();
 export const HAS_BROWSER = BROWSER.trouve;
@@ -23,7 +25,8 @@ export interface Outcome {
 
 export async function observatoire(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 64 * 2 ** 20 });
+    // Killed with the test that waits for it: a command left running would hold its output folder and a core.
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 64 * 2 ** 20, timeout: COMMAND_TIMEOUT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
