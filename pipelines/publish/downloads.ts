@@ -89,15 +89,22 @@ function readSiteIndex(sortie: string): SiteIndex | undefined {
  * again once printed.
  */
 export function copyPdfsToSite(sortie: string, siteDir: string): string[] {
+  if (!fs.existsSync(siteDir)) return [];
   const source = pdfDir(sortie);
-  if (!fs.existsSync(source) || !fs.existsSync(siteDir)) return [];
   const target = path.join(siteDir, DOWNLOADS_DIR, "pdf");
+  fs.mkdirSync(target, { recursive: true });
   const copied: string[] = [];
-  for (const relative of fs.readdirSync(source, { recursive: true }) as string[]) {
-    if (!relative.endsWith(".pdf")) continue;
+  const printed = fs.existsSync(source) ? (fs.readdirSync(source, { recursive: true }) as string[]).filter((relative) => relative.endsWith(".pdf")).sort() : [];
+  for (const relative of printed) {
     fs.mkdirSync(path.dirname(path.join(target, relative)), { recursive: true });
     fs.copyFileSync(path.join(source, relative), path.join(target, relative));
     copied.push(path.join("pdf", relative));
   }
+  // The pages show a PDF link only for a file in this list: asking the server for each file would log a 404 in
+  // the reader's console for every PDF not printed (straddling EPCIs, sheets printed on request).
+  fs.writeFileSync(path.join(target, PDF_INDEX), `${JSON.stringify(printed.map((relative) => relative.split(path.sep).join("/")))}\n`);
   return copied;
 }
+
+/** The list of the PDFs in the site's downloads, relative to telechargements/pdf/. */
+export const PDF_INDEX = "index.json";

@@ -21,8 +21,10 @@ export function liensTelechargement(fichiers, {pdf, annexe} = {}) {
     ${lien(fichiers.csv_excel, "les mêmes pour Excel en français (CSV « ; »)")}</p>`;
   const pdfs = paragraphe.querySelector(".liens-pdf");
   const voulus = [[fichiers.pdf, pdf], [fichiers.annexe, annexe]].filter(([chemin, texte]) => chemin && texte);
-  Promise.all(voulus.map(([chemin]) => fetch(`${racine}${chemin}`, {method: "HEAD"}).then((r) => r.ok, () => false))).then((presents) => {
-    const liens = voulus.filter((_, k) => presents[k]).map(([chemin, texte]) => lien(chemin, `« Télécharger le PDF » : ${texte}`));
+  // The pdf step lists what it printed (telechargements/pdf/index.json): no request for a file that is not there.
+  fetch(`${racine}telechargements/pdf/index.json`).then((r) => (r.ok ? r.json() : []), () => []).then((imprimes) => {
+    const presents = new Set(imprimes.map((relatif) => `telechargements/pdf/${relatif}`));
+    const liens = voulus.filter(([chemin]) => presents.has(chemin)).map(([chemin, texte]) => lien(chemin, `« Télécharger le PDF » : ${texte}`));
     pdfs.replaceChildren(...liens.flatMap((a) => [a, document.createTextNode(" · ")]));
   });
   return paragraphe;

@@ -87,7 +87,10 @@ describe("observatoire publier (site statique)", () => {
   it("offers every indicator as a CSV file, cut from indicateurs.csv, next to the full export", () => {
     const downloads = path.join(demo.site, "telechargements");
     expect(fs.readFileSync(path.join(downloads, "indicateurs.csv"), "utf8")).toBe(fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"));
-    expect(fs.readdirSync(path.join(downloads, "indicateurs"))).toHaveLength(40);
+    // Each indicator twice: the standard CSV and its French-spreadsheet variant (`;`, decimal comma, BOM).
+    const files = fs.readdirSync(path.join(downloads, "indicateurs"));
+    expect(files.filter((name) => !name.endsWith("-excel-fr.csv"))).toHaveLength(40);
+    expect(files.filter((name) => name.endsWith("-excel-fr.csv"))).toHaveLength(40);
     const chomage = Papa.parse<ExportRow>(fs.readFileSync(path.join(downloads, "indicateurs/tx_chomage.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
     expect(chomage).toEqual(rows.filter((row) => row.id_indicateur === "tx_chomage"));
   });
@@ -182,7 +185,8 @@ describe.skipIf(SKIP_BROWSER)(`le site dans le navigateur${SKIP_BROWSER ? ` (${S
     const { page, problems } = await open(`/epci/${AUCH}`);
     expect(await page.locator("h1").textContent()).toBe("CA Grand Auch Coeur de Gascogne");
     expect(await page.title()).toContain("CA Grand Auch Coeur de Gascogne");
-    expect(await page.locator(".bandeau-demo").textContent()).toContain("Données de démonstration");
+    // The banner opens the portrait and its last printed page.
+    expect(await page.locator(".bandeau-demo").first().textContent()).toContain("Données de démonstration");
     const columns = [
       { niveau: "epci", code: AUCH },
       { niveau: "departement", code: "32" },
