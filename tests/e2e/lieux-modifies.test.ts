@@ -54,7 +54,7 @@ describe("une correction dans le fichier des lieux du GIP", () => {
     expect(renamed.stderr).toContain("1 fichier(s) chargé(s), 50 déjà chargé(s)");
     const rebuilt = /Site mis à jour dans sortie\/site : (\d+) pages? reconstruites?/.exec(renamed.stderr);
     expect(rebuilt, renamed.stderr).not.toBeNull();
-    const total = Number(/ (\d+) pages dont/.exec(renamed.stderr)![1]);
+    const total = Number(/ (\d+) pages dont \d+ portraits/.exec(renamed.stderr)![1]);
     expect(Number(rebuilt![1])).toBeGreaterThan(0);
     expect(Number(rebuilt![1])).toBeLessThan(total / 2);
   });
