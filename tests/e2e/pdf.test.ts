@@ -3,12 +3,11 @@
 // The PDFs' text is read with PDF.js (tests/support/pdf-text.ts), so no system tool is needed.
 import fs from "node:fs";
 import path from "node:path";
-import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatEntier, formatNombre } from "../../pipelines/core/format-fr.ts";
 import { readPdf } from "../support/pdf-text.ts";
 import { BROWSER, SANS_NAVIGATEUR, SKIP_BROWSER, observatoire, plainSpaces, warnSkipped } from "../support/site-fixture.ts";
-import { copyOf, SHARED_RUN_TIMEOUT, sharedDemoSite, sharedRun } from "./shared-run.ts";
+import { copyOf, readExportRows, SHARED_RUN_TIMEOUT, sharedDemoSite, sharedRun, type ExportRow } from "./shared-run.ts";
 
 interface Manifest {
   epcis: { code: string; libelle: string; rattachement: string }[];
@@ -30,17 +29,7 @@ let demo: Awaited<ReturnType<typeof sharedDemoSite>>;
 let work: string;
 let manifest: Manifest;
 let population: Map<string, number>;
-interface Row {
-  id_indicateur: string;
-  niveau: string;
-  code_geo: string;
-  valeur: string;
-  statut: string;
-  fiabilite: string;
-  valeur_precedente: string;
-  evolution: string;
-}
-let rows: Row[];
+let rows: ExportRow[];
 let catalogue: { id_indicateur: string; libelle: string; decimales: number }[];
 
 describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGATEUR})` : ""}`, () => {
@@ -48,11 +37,7 @@ describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGA
     demo = await sharedDemoSite();
     work = copyOf(await sharedRun(), "observatoire-pdf-", ["sortie"]);
     manifest = JSON.parse(fs.readFileSync(path.join(demo.site, "publication.json"), "utf8")) as Manifest;
-    const allRows = Papa.parse<Row>(
-      fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"),
-      { header: true, skipEmptyLines: true },
-    ).data;
-    rows = allRows;
+    rows = readExportRows(path.join(demo.sortie, "exports/indicateurs.csv"));
     catalogue = JSON.parse(fs.readFileSync(path.join(demo.sortie, "exports/catalogue.json"), "utf8")) as typeof catalogue;
     population = new Map(rows.filter((row) => row.id_indicateur === "pop" && row.niveau === "epci").map((row) => [row.code_geo, Number(row.valeur)]));
   }, SHARED_RUN_TIMEOUT);
@@ -93,7 +78,7 @@ describe.skipIf(SKIP_BROWSER)(`observatoire pdf${SKIP_BROWSER ? ` (${SANS_NAVIGA
   });
 
   it("prints one A4 portrait per perimeter of the perimeters file, naming it, its population and the EPCIs it overlaps", async () => {
-    const rows = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+    const rows = readExportRows(path.join(demo.sortie, "exports/indicateurs.csv"));
     const perimeters = rows.filter((row) => row.id_indicateur === "pop" && row.niveau === "perimetre");
     expect(perimeters).toHaveLength(2);
     const pdfs = fs.readdirSync(path.join(demo.sortie, "pdf")).filter((name) => name.startsWith("portrait-perimetre-"));

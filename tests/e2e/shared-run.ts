@@ -1,6 +1,7 @@
 // The shared pipeline run of global-setup.ts, awaited: its folders and what the two commands printed.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import Papa from "papaparse";
 import path from "node:path";
 import { inject } from "vitest";
 
@@ -46,4 +47,21 @@ export function copyOf(run: SharedRun, prefix: string, folders: readonly SharedF
 export async function sharedDemoSite(): Promise<{ work: string; sortie: string; site: string; pipeline: { stdout: string; stderr: string } }> {
   const run = await sharedRun();
   return { work: run.work, sortie: run.sortie, site: run.site, pipeline: { stdout: run.pipeline, stderr: run.pipeline } };
+}
+
+/** A row of indicateurs.csv (or of a per-indicator cut of it), every field as written. */
+export interface ExportRow {
+  id_indicateur: string;
+  niveau: string;
+  code_geo: string;
+  libelle_geo: string;
+  valeur: string;
+  statut: string;
+  fiabilite: string;
+  valeur_precedente: string;
+  evolution: string;
+}
+
+export function readExportRows(file: string): ExportRow[] {
+  return Papa.parse<ExportRow>(fs.readFileSync(file, "utf8"), { header: true, skipEmptyLines: true }).data;
 }

@@ -2,23 +2,14 @@
 // guarantee, downloads, per-page data budget, last-good-site on failure, and in the browser the figures and maps shown.
 import fs from "node:fs";
 import path from "node:path";
-import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRenderedPage, openBrowser, type BrowserSession } from "../../pipelines/publish/browser.ts";
 import { formatEntier, formatNombre } from "../../pipelines/core/format-fr.ts";
 import { findOutsideUrls } from "../../pipelines/publish/outside-urls.ts";
 import { startStaticServer, type StaticServer } from "../../pipelines/publish/static-server.ts";
 import { SANS_NAVIGATEUR, SKIP_BROWSER, observatoire, plainSpaces, warnSkipped } from "../support/site-fixture.ts";
-import { SHARED_RUN_TIMEOUT, sharedDemoSite } from "./shared-run.ts";
+import { readExportRows, SHARED_RUN_TIMEOUT, sharedDemoSite, type ExportRow } from "./shared-run.ts";
 
-interface ExportRow {
-  id_indicateur: string;
-  niveau: string;
-  code_geo: string;
-  valeur: string;
-  statut: string;
-  fiabilite: string;
-}
 
 const AUCH = "200066926";
 let demo: Awaited<ReturnType<typeof sharedDemoSite>>;
@@ -27,7 +18,7 @@ let decimals: Map<string, number>;
 
 beforeAll(async () => {
   demo = await sharedDemoSite();
-  rows = Papa.parse<ExportRow>(fs.readFileSync(path.join(demo.sortie, "exports/indicateurs.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+  rows = readExportRows(path.join(demo.sortie, "exports/indicateurs.csv"));
   const catalogue = JSON.parse(fs.readFileSync(path.join(demo.sortie, "exports/catalogue.json"), "utf8")) as { id_indicateur: string; decimales: number }[];
   decimals = new Map(catalogue.map((entry) => [entry.id_indicateur, entry.decimales]));
 }, SHARED_RUN_TIMEOUT);
@@ -91,7 +82,7 @@ describe("observatoire publier (site statique)", () => {
     const files = fs.readdirSync(path.join(downloads, "indicateurs"));
     expect(files.filter((name) => !name.endsWith("-excel-fr.csv"))).toHaveLength(40);
     expect(files.filter((name) => name.endsWith("-excel-fr.csv"))).toHaveLength(40);
-    const chomage = Papa.parse<ExportRow>(fs.readFileSync(path.join(downloads, "indicateurs/tx_chomage.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+    const chomage = readExportRows(path.join(downloads, "indicateurs/tx_chomage.csv"));
     expect(chomage).toEqual(rows.filter((row) => row.id_indicateur === "tx_chomage"));
   });
 
